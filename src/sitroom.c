@@ -1,1 +1,108 @@
-int main (int argc, char **argv) { return 0; }
+/* sitroom: the application, and its command-line modes that open no window. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "sitroom-application.h"
+#include "sitroom-briefing.h"
+#include "sitroom-cli.h"
+#include "sitroom-time.h"
+
+static const GOptionEntry entries[] = {
+  { "feed", 'f', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Read the situation from SOURCE (a file or file:// URL; default: the built-in demo)"), N_("SOURCE") },
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the situation as it stood at TIME (RFC 3339, default: the document’s as_of)"), N_("TIME") },
+  { "summary", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print a summary of the situation and exit"), NULL },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Summary format: text or json (default: text)"), N_("FORMAT") },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Language of the summary: zh or en (default: the locale’s)"), N_("LANG") },
+  { "check-feed", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Check the situation document SOURCE, print its problems and exit"), N_("SOURCE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static const char *
+lookup_string (GVariantDict *options,
+               const char   *name)
+{
+  const char *value = NULL;
+
+  g_variant_dict_lookup (options, name, "&s", &value);
+  return value;
+}
+
+static int
+handle_local_options (GApplication *app,
+                      GVariantDict *options,
+                      gpointer      user_data)
+{
+  const char *feed = lookup_string (options, "feed");
+  const char *as_of = lookup_string (options, "as-of");
+  const char *lang = lookup_string (options, "lang");
+  const char *check = lookup_string (options, "check-feed");
+  gint64 cutoff = SITROOM_TIME_NONE;
+  int offset;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      printf ("sitroom %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (lang == NULL)
+    lang = sitroom_briefing_locale_lang ();
+  else if (g_strcmp0 (lang, "zh") != 0 && g_strcmp0 (lang, "en") != 0)
+    {
+      g_printerr (_("sitroom: unknown language “%s”: use zh or en\n"), lang);
+      return SITROOM_EXIT_UNREADABLE;
+    }
+
+  if (check != NULL)
+    return sitroom_cli_check_feed (check, lang);
+
+  if (g_variant_dict_contains (options, "summary"))
+    return sitroom_cli_summary (feed, as_of, lookup_string (options, "format"), lang);
+
+  if (as_of != NULL && !sitroom_time_parse (as_of, &cutoff, &offset))
+    {
+      g_printerr (_("sitroom: --as-of “%s” is not an RFC 3339 time such as 2022-08-20T13:00:00+08:00\n"),
+                  as_of);
+      return SITROOM_EXIT_UNREADABLE;
+    }
+
+  sitroom_application_set_initial_source (SITROOM_APPLICATION (app), feed, cutoff);
+
+  /* Go on: register and open the window. */
+  return -1;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(SitroomApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = sitroom_application_new ();
+  g_application_add_main_option_entries (G_APPLICATION (app), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (app), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (app),
+                                            _("Situation room: an epidemic situation at a cutoff, on screen and on the command line."));
+  g_signal_connect (app, "handle-local-options", G_CALLBACK (handle_local_options), NULL);
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

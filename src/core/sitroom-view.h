@@ -30,6 +30,7 @@ typedef struct {
   const int *regions;
   guint n_regions;
   gint64 last_case;       /* SITROOM_TIME_NONE if none yet */
+  gboolean started;       /* first reported (or first event or case) by the cutoff */
 } SitroomChainFigures;
 
 #define SITROOM_TYPE_VIEW (sitroom_view_get_type ())
@@ -64,7 +65,8 @@ guint             sitroom_view_get_n_chains (SitroomView *self);
 const SitroomChainFigures *sitroom_view_get_chain (SitroomView *self,
                                                    guint        index);
 
-/* Chains with at least one counted case, and the prefectures reporting cases. */
+/* Chains that had started by the cutoff (the press release's "N infection chains"),
+ * and the prefectures reporting cases. */
 guint             sitroom_view_get_n_active_chains (SitroomView *self);
 guint             sitroom_view_get_n_affected_prefectures (SitroomView *self);
 
