@@ -163,16 +163,23 @@ collect_labels (GtkWidget *root,
     collect_labels (child, texts);
 }
 
+static gboolean
+has_label (Fixture *fixture, gconstpointer text)
+{
+  return find_label (fixture, text) != NULL;
+}
+
 /* The cells, left to right, of the table row whose first cell is @name. */
 static GPtrArray *
 table_row (Fixture    *fixture,
            const char *name)
 {
-  GtkWidget *label = find_label (fixture, name);
-  GtkWidget *row = label;
+  GtkWidget *row;
   GPtrArray *cells = g_ptr_array_new ();
 
-  g_assert_nonnull (label);
+  /* Rows appear once the table has been laid out. */
+  wait_for (fixture, has_label, name);
+  row = find_label (fixture, name);
   while (row != NULL && !g_str_equal (gtk_widget_get_css_name (row), "row"))
     row = gtk_widget_get_parent (row);
   g_assert_nonnull (row);
@@ -190,15 +197,15 @@ has_view (Fixture *fixture, gconstpointer data)
 }
 
 static gboolean
-has_label (Fixture *fixture, gconstpointer text)
-{
-  return find_label (fixture, text) != NULL;
-}
-
-static gboolean
 has_load_error (Fixture *fixture, gconstpointer data)
 {
   return sitroom_context_get_load_error (fixture->context) != NULL;
+}
+
+static gboolean
+has_no_load_error (Fixture *fixture, gconstpointer data)
+{
+  return sitroom_context_get_load_error (fixture->context) == NULL;
 }
 
 static gboolean
@@ -285,7 +292,7 @@ test_window_demo (Fixture       *fixture,
     g_autoptr(GPtrArray) jinzhong = table_row (fixture, "Jinzhong");
 
     for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-      g_assert_nonnull (find_label (fixture, all[i]));
+      wait_for (fixture, has_label, all[i]);
     g_assert_cmpstr (g_ptr_array_index (jinzhong, 1), ==, "0");
     g_assert_true (gtk_widget_has_css_class (find_label (fixture, "Jinzhong"), "dim-label"));
     g_assert_false (gtk_widget_has_css_class (find_label (fixture, "Jincheng"), "dim-label"));
@@ -407,8 +414,7 @@ test_window_refused (Fixture       *fixture,
   /* A good document again clears the refusal. */
   sitroom_context_set_source (fixture->context, NULL);
   sitroom_application_reload (fixture->app);
-  while (sitroom_context_get_load_error (fixture->context) != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for (fixture, has_no_load_error, NULL);
   g_assert_cmpstr (figure_value (fixture, "Nucleic-acid positives"), ==, "11");
 }
 

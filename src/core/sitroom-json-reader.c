@@ -290,6 +290,17 @@ decode_escape (const guchar  *data,
   return pos;
 }
 
+/* Bytes that end the plain run of a string: the quote, the backslash and the
+ * control characters, which must be escaped. */
+static const guint8 string_stop[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+};
+
 /* Reads the string whose opening quote is at reader->pos. Sets reader->str and
  * reader->str_length, and leaves reader->pos after the closing quote. */
 static gboolean
@@ -304,15 +315,8 @@ read_string (SitroomJsonReader *reader)
   g_assert (data[reader->pos] == '"');
 
   /* The common case: no escapes, so the string is a slice of the input. */
-  while (pos < length)
-    {
-      guchar c = data[pos];
-
-      if (c == '"' || c == '\\' || c < 0x20)
-        break;
-      high |= c;
-      pos++;
-    }
+  while (pos < length && !string_stop[data[pos]])
+    high |= data[pos++];
 
   if (pos < length && data[pos] == '"')
     {

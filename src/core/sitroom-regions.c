@@ -372,8 +372,18 @@ sitroom_regions_new_from_bytes (GBytes  *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
+  /* An empty GBytes may have no data at all. */
+  if (data == NULL)
+    data = "";
   if (!sitroom_prescan (data, length, SITROOM_DEFAULT_MAX_DEPTH, SITROOM_DEFAULT_MAX_BYTES, error))
     return NULL;
+
+  /* The scan lets a UTF-8 byte order mark through; JSON has no place for it. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
 
   regions = g_new0 (SitroomRegions, 1);
   sitroom_regions_init_empty (regions);

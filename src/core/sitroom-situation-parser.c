@@ -228,7 +228,8 @@ sitroom_parse_require (SitroomParse       *parse,
   return (required & ~seen) == 0;
 }
 
-/* A string value, not copied: valid until the reader moves on. */
+/* A string value, not copied: valid until the reader moves on. @expected is
+ * untranslated (N_), so that the common case costs no look-up. */
 static gboolean
 check_string (SitroomParse      *parse,
               SitroomJsonToken   token,
@@ -242,7 +243,7 @@ check_string (SitroomParse      *parse,
 
   if (token != SITROOM_JSON_STRING)
     {
-      sitroom_parse_mistyped (parse, token, expected);
+      sitroom_parse_mistyped (parse, token, _(expected));
       return FALSE;
     }
 
@@ -274,7 +275,7 @@ sitroom_parse_string (SitroomParse      *parse,
   gsize length;
 
   if (!check_string (parse, token, non_empty,
-                     non_empty ? _("a non-empty string") : _("a string"), &str, &length))
+                     non_empty ? N_("a non-empty string") : N_("a string"), &str, &length))
     return FALSE;
   *out = g_string_chunk_insert_len (parse->strings, str, length);
   return TRUE;
@@ -323,9 +324,12 @@ sitroom_parse_count (SitroomParse     *parse,
 {
   gint64 value;
 
+  /* "-0" is zero to JSON, but no one writes a count that way: it is what a
+   * small negative figure printed without decimals becomes, a sign error. */
   if (token == SITROOM_JSON_NUMBER
+      && sitroom_json_reader_get_raw (parse->reader, NULL)[0] != '-'
       && sitroom_json_reader_get_int64 (parse->reader, &value)
-      && value >= 0 && value <= SITROOM_MAX_COUNT)
+      && value <= SITROOM_MAX_COUNT)
     {
       *out = value;
       return TRUE;
@@ -430,6 +434,7 @@ sitroom_parse_time (SitroomParse     *parse,
   return FALSE;
 }
 
+/* @what is untranslated (N_), like check_string()'s @expected. */
 static gboolean
 parse_enum (SitroomParse       *parse,
             SitroomJsonToken    token,
@@ -443,7 +448,7 @@ parse_enum (SitroomParse       *parse,
   const char *str;
   gsize length;
 
-  if (!check_string (parse, token, FALSE, _("a string"), &str, &length))
+  if (!check_string (parse, token, FALSE, N_("a string"), &str, &length))
     return FALSE;
 
   for (guint i = 0; i < n_names; i++)
@@ -457,7 +462,7 @@ parse_enum (SitroomParse       *parse,
   allowed = g_strjoinv (", ", (char **) names);
   /* Translators: the first is what is named, e.g. "classification" */
   sitroom_parse_problem (parse, SITROOM_PROBLEM_ERROR, NULL, _("unknown %s “%s”; expected one of %s"),
-                         what, value, allowed);
+                         _(what), value, allowed);
   return FALSE;
 }
 
@@ -669,11 +674,11 @@ parse_case (Parser           *parser,
               break;
             case CASE_CHAIN:
               if (token != SITROOM_JSON_NULL
-                  && check_string (parse, token, TRUE, _("a non-empty string"), &str, &length))
+                  && check_string (parse, token, TRUE, N_("a non-empty string"), &str, &length))
                 extra.chain = g_string_chunk_insert_len (parser->scratch, str, length);
               break;
             case CASE_CLASSIFICATION:
-              if (parse_enum (parse, token, _("classification"), classification_names,
+              if (parse_enum (parse, token, N_("classification"), classification_names,
                               SITROOM_N_CLASSES, &value))
                 item.classification = value;
               break;
@@ -682,7 +687,7 @@ parse_case (Parser           *parser,
                 parse_boolean (parser, token, &item.imported);
               break;
             case CASE_STATUS:
-              if (parse_enum (parse, token, _("status"), status_names, SITROOM_N_STATUSES, &value))
+              if (parse_enum (parse, token, N_("status"), status_names, SITROOM_N_STATUSES, &value))
                 item.status = value;
               break;
             default:
@@ -751,7 +756,7 @@ parse_event (Parser           *parser,
                 sitroom_parse_code (parse, token, &item.region);
               break;
             case EVENT_KIND:
-              if (parse_enum (parse, token, _("event kind"), event_kind_names,
+              if (parse_enum (parse, token, N_("event kind"), event_kind_names,
                               SITROOM_N_EVENT_KINDS, &value))
                 item.kind = value;
               break;
@@ -944,7 +949,7 @@ parse_site (Parser           *parser,
               sitroom_parse_code (parse, token, &item.region);
               break;
             case SITE_KIND:
-              if (parse_enum (parse, token, _("site kind"), site_kind_names,
+              if (parse_enum (parse, token, N_("site kind"), site_kind_names,
                               SITROOM_N_SITE_KINDS, &value))
                 item.kind = value;
               break;
@@ -1031,7 +1036,7 @@ parse_measure (Parser           *parser,
               sitroom_parse_code (parse, token, &item.region);
               break;
             case MEASURE_KIND:
-              if (parse_enum (parse, token, _("measure kind"), measure_kind_names,
+              if (parse_enum (parse, token, N_("measure kind"), measure_kind_names,
                               SITROOM_N_MEASURE_KINDS, &value))
                 item.kind = value;
               break;
@@ -1120,7 +1125,7 @@ parse_format (Parser           *parser,
   const char *str;
   gsize length;
 
-  if (!check_string (&parser->parse, token, FALSE, _("a string such as \"sitroom/1\""), &str, &length))
+  if (!check_string (&parser->parse, token, FALSE, N_("a string such as \"sitroom/1\""), &str, &length))
     return;
 
   /* "sitroom/" MAJOR ["." MINOR]: plain decimal numbers, the major one
@@ -1558,13 +1563,15 @@ index_situation (Parser *parser)
     {
       SitroomChain *chain = &g_array_index (self->chains, SitroomChain, i);
       ChainExtra *extra = &g_array_index (parser->chain_extras, ChainExtra, i);
-      SitroomEvent *events = &g_array_index (self->events, SitroomEvent, extra->first_event);
+      SitroomEvent *events;
 
-      /* g_qsort_with_data() is stable: events at the same time keep their order. */
-      if (extra->n_events > 1)
-        g_qsort_with_data (events, extra->n_events, sizeof (SitroomEvent), compare_events, NULL);
-      chain->events = extra->n_events > 0 ? events : NULL;
       chain->n_events = extra->n_events;
+      if (extra->n_events == 0)
+        continue;
+      events = &g_array_index (self->events, SitroomEvent, extra->first_event);
+      /* g_qsort_with_data() is stable: events at the same time keep their order. */
+      g_qsort_with_data (events, extra->n_events, sizeof (SitroomEvent), compare_events, NULL);
+      chain->events = events;
     }
 
   for (guint i = 1; i < self->cases->len && sorted; i++)
@@ -1676,6 +1683,9 @@ sitroom_situation_parse (GBytes                   *bytes,
     }
 
   data = g_bytes_get_data (bytes, &length);
+  /* An empty GBytes may have no data at all. */
+  if (data == NULL)
+    data = "";
   if (!sitroom_prescan (data, length, max_depth, max_bytes, &local_error))
     return refuse_whole ("", local_error->code, local_error->message, problems, error);
 

@@ -19,6 +19,7 @@ struct _SitroomOverview
   SitroomContext *context;
   GListStore *prefectures;    /* SitroomPrefectureRow */
 
+  GtkWidget *scroller;
   GtkWidget *illustrative_note;
   GtkLabel *illustrative_label;
   SitroomFigure *positives_figure;
@@ -465,7 +466,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   if (column == COLUMN_NAME)
     {
+      /* The column is as wide as its widest cell so far; a floor of a few
+       * characters keeps short headers (Chinese "市") from squeezing names. */
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
     }
   else
@@ -557,6 +561,7 @@ sitroom_overview_class_init (SitroomOverviewClass *klass)
   g_type_ensure (SITROOM_TYPE_PREFECTURE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sitroom/Sitroom/ui/sitroom-overview.ui");
+  gtk_widget_class_bind_template_child (widget_class, SitroomOverview, scroller);
   gtk_widget_class_bind_template_child (widget_class, SitroomOverview, illustrative_note);
   gtk_widget_class_bind_template_child (widget_class, SitroomOverview, illustrative_label);
   gtk_widget_class_bind_template_child (widget_class, SitroomOverview, positives_figure);
