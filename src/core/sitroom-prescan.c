@@ -304,6 +304,10 @@ sitroom_prescan (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Pointer arithmetic on NULL is undefined, even adding 0. */
+  if (data == NULL)
+    start = (const guchar *) "";
+
   if (max_depth == 0)
     max_depth = SITROOM_DEFAULT_MAX_DEPTH;
   if (max_bytes == 0)

@@ -841,7 +841,11 @@ parse_chain (Parser           *parser,
              guint             index)
 {
   SitroomParse *parse = &parser->parse;
-  SitroomChain item = { NULL, NULL, { NULL, NULL }, SITROOM_TIME_NONE, 0, 0, NULL, 0 };
+  SitroomChain item = {
+    .first_reported = SITROOM_TIME_NONE,
+    .close_contacts = SITROOM_COUNT_NONE,
+    .secondary_contacts = SITROOM_COUNT_NONE,
+  };
   ChainExtra extra = { sitroom_json_reader_get_offset (parse->reader), 0,
                        parser->self->events->len, 0, 0 };
   gint64 positives = -1;

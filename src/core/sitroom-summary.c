@@ -66,9 +66,10 @@ add_chains (JsonBuilder *builder,
                                        sitroom_situation_get_region (situation, row->regions[r])->code);
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "close_contacts");
-      json_builder_add_int_value (builder, chain->close_contacts);
+      /* The contract has a number here: contacts not given are 0 people known. */
+      json_builder_add_int_value (builder, MAX (chain->close_contacts, 0));
       json_builder_set_member_name (builder, "secondary_contacts");
-      json_builder_add_int_value (builder, chain->secondary_contacts);
+      json_builder_add_int_value (builder, MAX (chain->secondary_contacts, 0));
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);

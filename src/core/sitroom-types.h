@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 
 /* A time is seconds since the Unix epoch, UTC. */
 #define SITROOM_TIME_NONE G_MININT64
+/* A count the document does not give (which is not the same as 0). */
+#define SITROOM_COUNT_NONE (-1)
 
 typedef enum {
   SITROOM_LEVEL_PROVINCE,
@@ -91,8 +93,8 @@ typedef struct {
   const char *label;
   SitroomText title;
   gint64 first_reported;  /* SITROOM_TIME_NONE if not given */
-  gint64 close_contacts;
-  gint64 secondary_contacts;
+  gint64 close_contacts;      /* SITROOM_COUNT_NONE if not given */
+  gint64 secondary_contacts;  /* SITROOM_COUNT_NONE if not given */
   const SitroomEvent *events;  /* sorted by time */
   guint n_events;
 } SitroomChain;

@@ -250,8 +250,9 @@ build_chain_rows (SitroomView *self,
       if (row->started && in_view)
         {
           self->n_active_chains++;
-          self->close_contacts += chain->close_contacts;
-          self->secondary_contacts += chain->secondary_contacts;
+          /* A chain whose contacts are not given adds nothing, rather than a guess. */
+          self->close_contacts += MAX (chain->close_contacts, 0);
+          self->secondary_contacts += MAX (chain->secondary_contacts, 0);
         }
     }
 }

@@ -65,7 +65,7 @@ check_situation (SitroomSituation *situation,
       g_assert (sitroom_situation_lookup_chain (situation, chain->id) == (int) i);
       g_assert (chain->label != NULL);
       check_text (&chain->title, FALSE);
-      g_assert (chain->close_contacts >= 0 && chain->secondary_contacts >= 0);
+      g_assert (chain->close_contacts >= SITROOM_COUNT_NONE && chain->secondary_contacts >= SITROOM_COUNT_NONE);
       g_assert ((chain->events == NULL) == (chain->n_events == 0));
       for (guint j = 0; j < chain->n_events; j++)
         {
