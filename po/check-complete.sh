@@ -70,6 +70,24 @@ fi
 
 status=0
 
+# A file that marks strings but is missing from POTFILES.in adds nothing to
+# the template, and its strings would pass unnoticed.
+listed=$tmp/listed
+sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$srcroot/po/POTFILES.in" | sort -u >"$listed"
+unlisted=$(
+  cd "$srcroot" || exit 2
+  {
+    find src -name '*.[ch]' -type f -exec grep -lE \
+      '(^|[^A-Za-z0-9_])(_|N_|C_|NC_|g_dcgettext|g_dngettext|g_dpgettext2|ngettext)[[:space:]]*\(' {} +
+    find data -name '*.ui' -type f -exec grep -l 'translatable="yes"' {} +
+  } | sort -u | comm -23 - "$listed"
+)
+if [ -n "$unlisted" ]; then
+  echo "FAIL: these files mark strings for translation but are not in po/POTFILES.in:" >&2
+  echo "$unlisted" | sed 's/^/  /' >&2
+  status=1
+fi
+
 # A macro inside a literal, such as "%" G_GINT64_FORMAT, cuts the msgid at
 # the macro: the catalogue then holds a string the program never asks for,
 # and the message shows untranslated however complete the catalogue is.

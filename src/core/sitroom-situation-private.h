@@ -169,6 +169,37 @@ gboolean    sitroom_parse_time    (SitroomParse      *parse,
                                    SitroomJsonToken   token,
                                    gint64            *out,
                                    int               *out_offset);
+gboolean    sitroom_parse_boolean (SitroomParse      *parse,
+                                   SitroomJsonToken   token,
+                                   gboolean          *out);
+/* A string that must be one of @names, given as its index in @out. @names ends
+ * with NULL, for the message that lists them; @what names the value in that
+ * message and is untranslated (N_), like @expected below. */
+gboolean    sitroom_parse_enum    (SitroomParse       *parse,
+                                   SitroomJsonToken    token,
+                                   const char         *what,
+                                   const char * const *names,
+                                   guint               n_names,
+                                   int                *out);
+/* A string value, not copied: valid until the reader moves on. @expected is
+ * untranslated (N_), so that the common case costs no look-up. */
+gboolean    sitroom_parse_check_string (SitroomParse      *parse,
+                                        SitroomJsonToken   token,
+                                        gboolean           non_empty,
+                                        const char        *expected,
+                                        const char       **out,
+                                        gsize             *out_length);
+/* TRUE when @token begins an object; else reports and skips the value. */
+gboolean    sitroom_parse_expect_object (SitroomParse      *parse,
+                                         SitroomJsonToken   token);
+
+/* What a person would call the value starting with @token, in a message. */
+char       *sitroom_parse_describe_found (SitroomParse      *parse,
+                                          SitroomJsonToken   token);
+/* At most @max characters of @str, with an ellipsis when cut. */
+char       *sitroom_parse_shorten (const char *str,
+                                   gsize       length,
+                                   guint       max);
 
 /* The number of a six-digit code, or -1. */
 int         sitroom_region_code_parse (const char *str,

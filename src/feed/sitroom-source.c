@@ -75,8 +75,8 @@ sitroom_source_read (const char  *source,
   if ((guint64) g_file_info_get_size (info) > max_bytes)
     {
       g_set_error (error, SITROOM_FEED_ERROR, SITROOM_FEED_ERROR_TOO_LARGE,
-                   _("“%s” is %" G_GUINT64_FORMAT " bytes, larger than the limit of %" G_GSIZE_FORMAT " bytes"),
-                   name, (guint64) g_file_info_get_size (info), max_bytes);
+                   _("“%s” is %llu bytes, larger than the limit of %llu bytes"),
+                   name, (unsigned long long) g_file_info_get_size (info), (unsigned long long) max_bytes);
       return NULL;
     }
 

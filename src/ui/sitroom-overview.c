@@ -216,8 +216,10 @@ describe_illustrative (SitroomSituation *situation)
 
   for (guint i = 0; sections != NULL && sections[i] != NULL; i++)
     {
+      /* One sentence a line: that reads well in both languages, where a space
+       * between sentences would not in Chinese. */
       if (note->len > 0)
-        g_string_append_c (note, ' ');
+        g_string_append_c (note, '\n');
 
       if (g_str_equal (sections[i], "quarantine_sites"))
         g_string_append (note, _("*Quarantine figures are illustrative, not reported."));
