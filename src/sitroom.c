@@ -93,7 +93,9 @@ main (int   argc,
   g_autoptr(SitroomApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Lets a build run from its build tree in any language (tools/setup.sh --run,
+   * the widget tests) before anything is installed. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SITROOM_LOCALEDIR") ? g_getenv ("SITROOM_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

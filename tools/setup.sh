@@ -54,6 +54,7 @@ case "${1:-}" in
   --run)
     build _build
     export GSETTINGS_SCHEMA_DIR="$top/_build/data"
+    export SITROOM_LOCALEDIR="$top/_build/po"
     exec ./_build/src/sitroom "${@:2}"
     ;;
   --test)
