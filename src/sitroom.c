@@ -12,10 +12,11 @@
 #include "sitroom-briefing.h"
 #include "sitroom-cli.h"
 #include "sitroom-time.h"
+#include "sitroom-token.h"
 
 static const GOptionEntry entries[] = {
   { "feed", 'f', 0, G_OPTION_ARG_STRING, NULL,
-    N_("Read the situation from SOURCE (a file or file:// URL; default: the built-in demo)"), N_("SOURCE") },
+    N_("Read the situation from SOURCE (a file, a file:// URL or a feed’s http(s):// base URL; default: the built-in demo)"), N_("SOURCE") },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show the situation as it stood at TIME (RFC 3339, default: the document’s as_of)"), N_("TIME") },
   { "summary", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -26,6 +27,10 @@ static const GOptionEntry entries[] = {
     N_("Language of the summary: zh or en (default: the locale’s)"), N_("LANG") },
   { "check-feed", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Check the situation document SOURCE, print its problems and exit"), N_("SOURCE") },
+  { "token-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Send the feed the bearer token in FILE, which only its owner may read (chmod 600)"), N_("FILE") },
+  { "allow-insecure", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Accept a plain http:// feed on another machine (anyone on the way could change the numbers)"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -50,8 +55,12 @@ handle_local_options (GApplication *app,
   const char *as_of = lookup_string (options, "as-of");
   const char *lang = lookup_string (options, "lang");
   const char *check = lookup_string (options, "check-feed");
+  const char *token_file = NULL;
+  SitroomCliNetwork network = { NULL, FALSE };
   gint64 cutoff = SITROOM_TIME_NONE;
+  char *token = NULL;
   int offset;
+  int status;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -67,20 +76,42 @@ handle_local_options (GApplication *app,
       return SITROOM_EXIT_UNREADABLE;
     }
 
-  if (check != NULL)
-    return sitroom_cli_check_feed (check, lang);
+  network.allow_insecure = g_variant_dict_contains (options, "allow-insecure");
+  if (g_variant_dict_lookup (options, "token-file", "^&ay", &token_file))
+    {
+      g_autoptr(GError) error = NULL;
 
-  if (g_variant_dict_contains (options, "summary"))
-    return sitroom_cli_summary (feed, as_of, lookup_string (options, "format"), lang);
+      token = sitroom_token_read_file (token_file, &error);
+      if (token == NULL)
+        {
+          g_printerr ("sitroom: %s\n", error->message);
+          return SITROOM_EXIT_UNREADABLE;
+        }
+      network.token = token;
+    }
+
+  if (check != NULL || g_variant_dict_contains (options, "summary"))
+    {
+      if (check != NULL)
+        status = sitroom_cli_check_feed (check, lang, &network);
+      else
+        status = sitroom_cli_summary (feed, as_of, lookup_string (options, "format"), lang, &network);
+      sitroom_token_free (token);
+      return status;
+    }
 
   if (as_of != NULL && !sitroom_time_parse (as_of, &cutoff, &offset))
     {
       g_printerr (_("sitroom: --as-of “%s” is not an RFC 3339 time such as 2022-08-20T13:00:00+08:00\n"),
                   as_of);
+      sitroom_token_free (token);
       return SITROOM_EXIT_UNREADABLE;
     }
 
   sitroom_application_set_initial_source (SITROOM_APPLICATION (app), feed, cutoff);
+  /* The application keeps its own copy. */
+  sitroom_application_set_feed_options (SITROOM_APPLICATION (app), token, network.allow_insecure);
+  sitroom_token_free (token);
 
   /* Go on: register and open the window. */
   return -1;

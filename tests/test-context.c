@@ -60,6 +60,9 @@ typedef struct {
   guint lang;
   guint load_error;
   guint selected_chain;
+  guint loaded_at;
+  guint stored;
+  guint next_retry;
 } Counts;
 
 static void
@@ -82,6 +85,12 @@ count_cb (GObject    *object,
     counts->load_error++;
   else if (g_str_equal (name, "selected-chain"))
     counts->selected_chain++;
+  else if (g_str_equal (name, "loaded-at"))
+    counts->loaded_at++;
+  else if (g_str_equal (name, "stored"))
+    counts->stored++;
+  else if (g_str_equal (name, "next-retry"))
+    counts->next_retry++;
 }
 
 static void
@@ -98,6 +107,9 @@ test_context_defaults (void)
   g_assert_cmpint (sitroom_context_get_selected_prefecture (context), ==, -1);
   g_assert_cmpint (sitroom_context_get_selected_chain (context), ==, -1);
   g_assert_cmpint (sitroom_context_get_loaded_at (context), ==, 0);
+  g_assert_cmpint (sitroom_context_get_next_retry (context), ==, 0);
+  g_assert_false (sitroom_context_get_stored (context));
+  g_assert_false (sitroom_context_get_insecure (context));
   /* tests/meson.build runs the tests with LC_ALL=C.UTF-8. */
   g_assert_cmpstr (sitroom_context_get_lang (context), ==, "en");
 }
@@ -282,6 +294,123 @@ test_context_accept (void)
   g_assert_cmpuint (counts.view, ==, 2);
 }
 
+/* What observers see while the change is notified: the state must be whole. */
+typedef struct {
+  gboolean seen;
+  gboolean had_error;
+  gboolean stored;
+  gint64 loaded_at;
+} Snapshot;
+
+static void
+snapshot_cb (SitroomContext *context,
+             GParamSpec     *pspec,
+             Snapshot       *snapshot)
+{
+  snapshot->seen = TRUE;
+  snapshot->had_error = sitroom_context_get_load_error (context) != NULL;
+  snapshot->stored = sitroom_context_get_stored (context);
+  snapshot->loaded_at = sitroom_context_get_loaded_at (context);
+}
+
+static void
+test_context_stored (void)
+{
+  g_autoptr(SitroomContext) context = sitroom_context_new ();
+  g_autoptr(SitroomSituation) a = load_doc (DOC_A);
+  g_autoptr(SitroomSituation) b = load_doc (DOC_B);
+  Snapshot snapshot = { 0 };
+  Counts counts = { 0 };
+  gulong handler;
+
+  g_signal_connect (context, "notify", G_CALLBACK (count_cb), &counts);
+
+  /* The stored copy shows with the time it was fetched. */
+  sitroom_context_accept_stored (context, a, 1000);
+  g_assert_true (sitroom_context_get_situation (context) == a);
+  g_assert_true (sitroom_context_get_stored (context));
+  g_assert_cmpint (sitroom_context_get_loaded_at (context), ==, 1000);
+  g_assert_cmpuint (counts.stored, ==, 1);
+
+  /* The feed failing leaves it marked as stored, with the reason and the retry. */
+  sitroom_context_set_load_error (context, "HTTP 503");
+  sitroom_context_set_next_retry (context, 5000);
+  g_assert_true (sitroom_context_get_stored (context));
+  g_assert_cmpint (sitroom_context_get_next_retry (context), ==, 5000);
+  sitroom_context_set_next_retry (context, 5000);
+  g_assert_cmpuint (counts.next_retry, ==, 1);
+
+  /* The first success forgets it all in one notification round. */
+  handler = g_signal_connect (context, "notify::situation", G_CALLBACK (snapshot_cb), &snapshot);
+  sitroom_context_accept (context, b, 9000);
+  g_signal_handler_disconnect (context, handler);
+  g_assert_true (snapshot.seen);
+  g_assert_false (snapshot.had_error);
+  g_assert_false (snapshot.stored);
+  g_assert_cmpint (snapshot.loaded_at, ==, 9000);
+  g_assert_cmpint (sitroom_context_get_next_retry (context), ==, 0);
+  g_assert_cmpuint (counts.stored, ==, 2);
+}
+
+static void
+test_context_confirm (void)
+{
+  g_autoptr(SitroomContext) context = sitroom_context_new ();
+  g_autoptr(SitroomSituation) a = load_doc (DOC_A);
+  Counts counts = { 0 };
+  SitroomView *view;
+
+  /* Without figures there is nothing a 304 could confirm. */
+  sitroom_context_confirm (context, 500);
+  g_assert_cmpint (sitroom_context_get_loaded_at (context), ==, 0);
+
+  sitroom_context_accept_stored (context, a, 1000);
+  sitroom_context_set_load_error (context, "no answer from 127.0.0.1:8470 since 13:05");
+  sitroom_context_set_next_retry (context, 3000);
+  view = sitroom_context_get_view (context);
+
+  g_signal_connect (context, "notify", G_CALLBACK (count_cb), &counts);
+  sitroom_context_confirm (context, 2000);
+  g_assert_true (sitroom_context_get_situation (context) == a);
+  g_assert_true (sitroom_context_get_view (context) == view);
+  g_assert_cmpint (sitroom_context_get_loaded_at (context), ==, 2000);
+  g_assert_false (sitroom_context_get_stored (context));
+  g_assert_null (sitroom_context_get_load_error (context));
+  g_assert_cmpint (sitroom_context_get_next_retry (context), ==, 0);
+  g_assert_cmpuint (counts.view, ==, 0);
+  g_assert_cmpuint (counts.situation, ==, 0);
+  g_assert_cmpuint (counts.loaded_at, ==, 1);
+}
+
+static void
+warning_cb (SitroomContext *context,
+            const char     *message,
+            GPtrArray      *messages)
+{
+  g_ptr_array_add (messages, g_strdup (message));
+}
+
+static void
+test_context_warning (void)
+{
+  g_autoptr(SitroomContext) context = sitroom_context_new ();
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  Counts counts = { 0 };
+
+  g_signal_connect (context, "warning", G_CALLBACK (warning_cb), messages);
+  g_signal_connect (context, "notify", G_CALLBACK (count_cb), &counts);
+
+  sitroom_context_warn (context, "the stored copy was damaged");
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (messages, 0), ==, "the stored copy was damaged");
+  /* A warning is told, not kept: it is no load error. */
+  g_assert_null (sitroom_context_get_load_error (context));
+  g_assert_cmpuint (counts.load_error, ==, 0);
+
+  sitroom_context_set_insecure (context, TRUE);
+  g_assert_true (sitroom_context_get_insecure (context));
+}
+
 static void
 count_source_cb (SitroomContext *context,
                  GParamSpec     *pspec,
@@ -323,6 +452,9 @@ main (int   argc,
   g_test_add_func ("/context/view/cutoff", test_context_cutoff);
   g_test_add_func ("/context/view/selection", test_context_selection);
   g_test_add_func ("/context/load/accept", test_context_accept);
+  g_test_add_func ("/context/load/stored", test_context_stored);
+  g_test_add_func ("/context/load/confirm", test_context_confirm);
+  g_test_add_func ("/context/warning", test_context_warning);
   g_test_add_func ("/context/source", test_context_source);
 
   return g_test_run ();

@@ -141,7 +141,7 @@ is_refusal_revealer (GtkWidget     *widget,
 
   return GTK_IS_REVEALER (widget) &&
          (child = gtk_revealer_get_child (GTK_REVEALER (widget))) != NULL &&
-         gtk_widget_has_css_class (child, "refused-banner");
+         gtk_widget_has_css_class (child, "feed-problem");
 }
 
 static GtkRevealer *
@@ -254,6 +254,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  sitroom_feeder_stop (sitroom_application_get_feeder (fixture->app));
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
   g_clear_object (&fixture->context);
@@ -411,13 +412,15 @@ test_window_refused (Fixture       *fixture,
   g_assert_cmpstr (figure_value (fixture, "Nucleic-acid positives"), ==, "11");
   g_assert_nonnull (find_label (fixture, "8·17"));
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.dismiss-refusal", NULL);
-  wait_for (fixture, revealer_done, GINT_TO_POINTER (FALSE));
+  /* The strip stays until the next success: no way to hide the reason while
+   * the figures are not the newest. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.dismiss-refusal", NULL));
 
   /* A good document again clears the refusal. */
   sitroom_context_set_source (fixture->context, NULL);
   sitroom_application_reload (fixture->app);
   wait_for (fixture, has_no_load_error, NULL);
+  wait_for (fixture, revealer_done, GINT_TO_POINTER (FALSE));
   g_assert_cmpstr (figure_value (fixture, "Nucleic-acid positives"), ==, "11");
 }
 

@@ -11,12 +11,14 @@ packages=(
   # build
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libshumate-dev
-  libsoup-3.0-dev libjson-glib-dev libsqlite3-dev
+  libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libsecret-1-dev glib-networking
   # tests: a display, fonts for Chinese, the data-file validators, the fuzzer
   xvfb xauth fonts-noto-cjk locales desktop-file-utils appstream flatpak-builder
   clang libclang-rt-14-dev
+  # the feed tests: TLS certificates made at test time, a caching proxy
+  openssl nginx-light
   # benchmarks and screenshots
-  jq hyperfine imagemagick
+  jq hyperfine imagemagick wrk
 )
 
 as_root() {

@@ -10,9 +10,11 @@
 #include "sitroom-briefing.h"
 #include "sitroom-cli.h"
 #include "sitroom-error.h"
+#include "sitroom-feed-client.h"
 #include "sitroom-source.h"
 #include "sitroom-summary.h"
 #include "sitroom-time.h"
+#include "sitroom-token.h"
 
 /* Output goes out as UTF-8 bytes whatever the locale's charset: it is read by
  * programs (JSON) and by people with UTF-8 terminals. */
@@ -50,11 +52,46 @@ exit_for_error (const GError *error)
   return SITROOM_EXIT_REFUSED;
 }
 
+/* Reads @source with the token given, or else the one the keyring holds for
+ * a feed URL. A keyring that cannot be reached means no token: most feeds
+ * need none to be read. */
+static SitroomSituation *
+load_source (const char               *source,
+             const SitroomLoadOptions *options,
+             const SitroomCliNetwork  *network,
+             GPtrArray               **problems,
+             GError                  **error)
+{
+  SitroomSourceNetwork source_network = { NULL, FALSE };
+  char *stored = NULL;
+  SitroomSituation *situation;
+
+  if (network != NULL)
+    {
+      source_network.token = network->token;
+      source_network.allow_insecure = network->allow_insecure;
+    }
+  if (source_network.token == NULL && sitroom_feed_is_url (source))
+    {
+      g_autoptr(GError) keyring_error = NULL;
+
+      stored = sitroom_token_lookup_sync (source, NULL, &keyring_error);
+      if (keyring_error != NULL)
+        g_debug ("No token from the keyring: %s", keyring_error->message);
+      source_network.token = stored;
+    }
+
+  situation = sitroom_source_load_full (source, options, &source_network, problems, error);
+  sitroom_token_free (stored);
+  return situation;
+}
+
 int
-sitroom_cli_summary (const char *feed,
-                     const char *as_of,
-                     const char *format,
-                     const char *lang)
+sitroom_cli_summary (const char              *feed,
+                     const char              *as_of,
+                     const char              *format,
+                     const char              *lang,
+                     const SitroomCliNetwork *network)
 {
   g_autoptr(SitroomSituation) situation = NULL;
   g_autoptr(SitroomView) view = NULL;
@@ -72,10 +109,13 @@ sitroom_cli_summary (const char *feed,
       return SITROOM_EXIT_UNREADABLE;
     }
 
-  situation = sitroom_source_load (feed, &options, NULL, &error);
+  situation = load_source (feed, &options, network, NULL, &error);
   if (situation == NULL)
     {
-      print_err (_("feed refused: %s"), error->message);
+      if (g_error_matches (error, SITROOM_FEED_ERROR, SITROOM_FEED_ERROR_UNREADABLE))
+        print_err ("%s", error->message);
+      else
+        print_err (_("feed refused: %s"), error->message);
       return exit_for_error (error);
     }
 
@@ -119,8 +159,9 @@ count_warnings (guint n_warnings)
 }
 
 int
-sitroom_cli_check_feed (const char *source,
-                        const char *lang)
+sitroom_cli_check_feed (const char              *source,
+                        const char              *lang,
+                        const SitroomCliNetwork *network)
 {
   g_autoptr(SitroomSituation) situation = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -131,7 +172,7 @@ sitroom_cli_check_feed (const char *source,
 
   g_return_val_if_fail (source != NULL, SITROOM_EXIT_UNREADABLE);
 
-  situation = sitroom_source_load (source, &options, &problems, &error);
+  situation = load_source (source, &options, network, &problems, &error);
 
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {

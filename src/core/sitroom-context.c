@@ -16,8 +16,11 @@ struct _SitroomContext
   const char *lang;        /* "zh" or "en", static */
   gint64 cutoff;
   gint64 loaded_at;
+  gint64 next_retry;
   int selected_prefecture;
   int selected_chain;
+  guint stored : 1;
+  guint insecure : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SitroomContext, sitroom_context, G_TYPE_OBJECT)
@@ -31,12 +34,22 @@ enum {
   PROP_SELECTED_CHAIN,
   PROP_LOADED_AT,
   PROP_LOAD_ERROR,
+  PROP_NEXT_RETRY,
+  PROP_STORED,
+  PROP_INSECURE,
   PROP_VIEW,
   PROP_LANG,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  WARNING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const char *
 normalize_lang (const char *lang)
@@ -140,6 +153,15 @@ sitroom_context_get_property (GObject    *object,
     case PROP_LOAD_ERROR:
       g_value_set_string (value, self->load_error);
       break;
+    case PROP_NEXT_RETRY:
+      g_value_set_int64 (value, self->next_retry);
+      break;
+    case PROP_STORED:
+      g_value_set_boolean (value, self->stored);
+      break;
+    case PROP_INSECURE:
+      g_value_set_boolean (value, self->insecure);
+      break;
     case PROP_VIEW:
       g_value_set_object (value, self->view);
       break;
@@ -181,6 +203,15 @@ sitroom_context_set_property (GObject      *object,
       break;
     case PROP_LOAD_ERROR:
       sitroom_context_set_load_error (self, g_value_get_string (value));
+      break;
+    case PROP_NEXT_RETRY:
+      sitroom_context_set_next_retry (self, g_value_get_int64 (value));
+      break;
+    case PROP_STORED:
+      sitroom_context_set_stored (self, g_value_get_boolean (value));
+      break;
+    case PROP_INSECURE:
+      sitroom_context_set_insecure (self, g_value_get_boolean (value));
       break;
     case PROP_LANG:
       sitroom_context_set_lang (self, g_value_get_string (value));
@@ -228,6 +259,18 @@ sitroom_context_class_init (SitroomContextClass *klass)
     g_param_spec_string ("load-error", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NEXT_RETRY] =
+    g_param_spec_int64 ("next-retry", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORED] =
+    g_param_spec_boolean ("stored", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INSECURE] =
+    g_param_spec_boolean ("insecure", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VIEW] =
     g_param_spec_object ("view", NULL, NULL,
                          SITROOM_TYPE_VIEW,
@@ -238,6 +281,19 @@ sitroom_context_class_init (SitroomContextClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SitroomContext::warning:
+   * @message: a sentence for a person
+   *
+   * Something to tell once, that changes no figure.
+   */
+  signals[WARNING] =
+    g_signal_new ("warning",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -494,6 +550,95 @@ sitroom_context_set_load_error (SitroomContext *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
 }
 
+gint64
+sitroom_context_get_next_retry (SitroomContext *self)
+{
+  g_return_val_if_fail (SITROOM_IS_CONTEXT (self), 0);
+
+  return self->next_retry;
+}
+
+void
+sitroom_context_set_next_retry (SitroomContext *self,
+                                gint64          next_retry)
+{
+  g_return_if_fail (SITROOM_IS_CONTEXT (self));
+  g_return_if_fail (next_retry >= 0);
+
+  if (self->next_retry == next_retry)
+    return;
+
+  self->next_retry = next_retry;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_RETRY]);
+}
+
+gboolean
+sitroom_context_get_stored (SitroomContext *self)
+{
+  g_return_val_if_fail (SITROOM_IS_CONTEXT (self), FALSE);
+
+  return self->stored;
+}
+
+void
+sitroom_context_set_stored (SitroomContext *self,
+                            gboolean        stored)
+{
+  g_return_if_fail (SITROOM_IS_CONTEXT (self));
+
+  stored = !!stored;
+  if (self->stored == (guint) stored)
+    return;
+
+  self->stored = stored;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORED]);
+}
+
+gboolean
+sitroom_context_get_insecure (SitroomContext *self)
+{
+  g_return_val_if_fail (SITROOM_IS_CONTEXT (self), FALSE);
+
+  return self->insecure;
+}
+
+void
+sitroom_context_set_insecure (SitroomContext *self,
+                              gboolean        insecure)
+{
+  g_return_if_fail (SITROOM_IS_CONTEXT (self));
+
+  insecure = !!insecure;
+  if (self->insecure == (guint) insecure)
+    return;
+
+  self->insecure = insecure;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSECURE]);
+}
+
+/* Observers see the new state whole, never the new figures beside the old
+ * refusal: every change is notified after the last one is made. */
+static void
+settle (SitroomContext    *self,
+        SitroomSituation  *situation,
+        gint64             loaded_at,
+        gboolean           stored)
+{
+  g_assert (SITROOM_IS_CONTEXT (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (situation != NULL)
+    sitroom_context_set_situation (self, situation);
+  sitroom_context_set_loaded_at (self, loaded_at);
+  sitroom_context_set_stored (self, stored);
+  if (!stored)
+    {
+      sitroom_context_set_load_error (self, NULL);
+      sitroom_context_set_next_retry (self, 0);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 void
 sitroom_context_accept (SitroomContext   *self,
                         SitroomSituation *situation,
@@ -501,14 +646,48 @@ sitroom_context_accept (SitroomContext   *self,
 {
   g_return_if_fail (SITROOM_IS_CONTEXT (self));
   g_return_if_fail (SITROOM_IS_SITUATION (situation));
+  g_return_if_fail (loaded_at >= 0);
 
-  /* Observers see the new document, its load time and the cleared error
-   * together, never the new figures beside the old refusal. */
-  g_object_freeze_notify (G_OBJECT (self));
-  sitroom_context_set_situation (self, situation);
-  sitroom_context_set_loaded_at (self, loaded_at);
-  sitroom_context_set_load_error (self, NULL);
-  g_object_thaw_notify (G_OBJECT (self));
+  settle (self, situation, loaded_at, FALSE);
+}
+
+void
+sitroom_context_confirm (SitroomContext *self,
+                         gint64          confirmed_at)
+{
+  g_return_if_fail (SITROOM_IS_CONTEXT (self));
+  g_return_if_fail (confirmed_at >= 0);
+
+  /* Nothing to confirm yet: the time of a success without figures would
+   * read as the age of figures that are not there. */
+  if (self->situation == NULL)
+    return;
+
+  settle (self, NULL, confirmed_at, FALSE);
+}
+
+void
+sitroom_context_accept_stored (SitroomContext   *self,
+                               SitroomSituation *situation,
+                               gint64            fetched_at)
+{
+  g_return_if_fail (SITROOM_IS_CONTEXT (self));
+  g_return_if_fail (SITROOM_IS_SITUATION (situation));
+  g_return_if_fail (fetched_at >= 0);
+
+  /* A refusal or a failure already seen stays: the stored copy explains
+   * nothing about why the source has not answered. */
+  settle (self, situation, fetched_at, TRUE);
+}
+
+void
+sitroom_context_warn (SitroomContext *self,
+                      const char     *message)
+{
+  g_return_if_fail (SITROOM_IS_CONTEXT (self));
+  g_return_if_fail (message != NULL);
+
+  g_signal_emit (self, signals[WARNING], 0, message);
 }
 
 SitroomView *

@@ -19,7 +19,8 @@ SitroomSituation *sitroom_context_get_situation (SitroomContext   *self);
 void              sitroom_context_set_situation (SitroomContext   *self,
                                                  SitroomSituation *situation);
 
-/* Where documents come from: a path or file:// URL, NULL for the built-in demo. */
+/* Where documents come from: a path, a file:// URL or the http(s) base URL of
+ * a feed; NULL for the built-in demo. */
 const char       *sitroom_context_get_source    (SitroomContext   *self);
 void              sitroom_context_set_source    (SitroomContext   *self,
                                                  const char       *source);
@@ -46,17 +47,47 @@ gint64            sitroom_context_get_loaded_at (SitroomContext   *self);
 void              sitroom_context_set_loaded_at (SitroomContext   *self,
                                                  gint64            loaded_at);
 
-/* Why the last document read was refused or could not be read, for a person;
- * NULL once a load succeeds. */
+/* Why the last document read was refused or could not be read, for a person
+ * ("HTTP 503", "feed refused: /cases/3/region: …"); NULL once a load succeeds. */
 const char       *sitroom_context_get_load_error (SitroomContext  *self);
 void              sitroom_context_set_load_error (SitroomContext  *self,
                                                   const char      *message);
 
+/* Real time (µs) of the next attempt after a failure, 0 when none is planned. */
+gint64            sitroom_context_get_next_retry (SitroomContext  *self);
+void              sitroom_context_set_next_retry (SitroomContext  *self,
+                                                  gint64           next_retry);
+
+/* TRUE while the document shown is the copy stored by an earlier run, not
+ * yet confirmed by its source; loaded-at is then the time it was fetched. */
+gboolean          sitroom_context_get_stored    (SitroomContext   *self);
+void              sitroom_context_set_stored    (SitroomContext   *self,
+                                                 gboolean          stored);
+
+/* TRUE when the documents travel unencrypted over a network (plain http to a
+ * host other than this machine, allowed by the user): people must be told. */
+gboolean          sitroom_context_get_insecure  (SitroomContext   *self);
+void              sitroom_context_set_insecure  (SitroomContext   *self,
+                                                 gboolean          insecure);
+
 /* A successful load in one step: the situation, the time it was loaded, and
- * the previous refusal forgotten. */
+ * the previous refusal and planned retry forgotten. */
 void              sitroom_context_accept        (SitroomContext   *self,
                                                  SitroomSituation *situation,
                                                  gint64            loaded_at);
+/* The source answered that the document shown is still current (an HTTP
+ * 304): the same forgetting as accept(), keeping the situation. */
+void              sitroom_context_confirm       (SitroomContext   *self,
+                                                 gint64            confirmed_at);
+/* The stored copy of an earlier run, shown until its source answers. */
+void              sitroom_context_accept_stored (SitroomContext   *self,
+                                                 SitroomSituation *situation,
+                                                 gint64            fetched_at);
+
+/* Something a person should read once and that changes no figure ("the stored
+ * copy was damaged and set aside"): emits ::warning. */
+void              sitroom_context_warn          (SitroomContext   *self,
+                                                 const char       *message);
 
 /* The figures at the effective cutoff and selection, NULL without a document. */
 SitroomView      *sitroom_context_get_view      (SitroomContext   *self);

@@ -1,4 +1,4 @@
-/* Reading one situation document from the built-in demo, a path or a file:// URL. */
+/* Reading one situation document from the built-in demo, a path, a file:// URL or a feed URL. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sitroom-error.h"
+#include "sitroom-feed-client.h"
 #include "sitroom-prescan.h"
 #include "sitroom-source.h"
 
@@ -27,10 +28,63 @@ source_to_file (const char *source)
   return g_file_new_for_commandline_arg (source);
 }
 
+typedef struct {
+  GBytes  *bytes;
+  GError  *error;
+  gboolean done;
+} FetchResult;
+
+static void
+on_fetched (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  FetchResult *fetch = user_data;
+
+  fetch->bytes = sitroom_feed_fetch_finish (result, &fetch->error);
+  fetch->done = TRUE;
+}
+
+static GBytes *
+read_url (const char                 *url,
+          gsize                       max_bytes,
+          const SitroomSourceNetwork *network,
+          GError                    **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  FetchResult fetch = { NULL, NULL, FALSE };
+
+  /* A context of its own: the caller may be a worker thread, or the main
+   * thread of a program whose other sources must not run in between. */
+  g_main_context_push_thread_default (context);
+  sitroom_feed_fetch_async (url, network != NULL ? network->token : NULL,
+                            network != NULL && network->allow_insecure,
+                            max_bytes, NULL, on_fetched, &fetch);
+  while (!fetch.done)
+    g_main_context_iteration (context, TRUE);
+  /* Let the request's own clean-up run before its context goes. */
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  g_main_context_pop_thread_default (context);
+
+  if (fetch.bytes == NULL)
+    g_propagate_error (error, fetch.error);
+  return fetch.bytes;
+}
+
 GBytes *
 sitroom_source_read (const char  *source,
                      gsize        max_bytes,
                      GError     **error)
+{
+  return sitroom_source_read_full (source, max_bytes, NULL, error);
+}
+
+GBytes *
+sitroom_source_read_full (const char                 *source,
+                          gsize                       max_bytes,
+                          const SitroomSourceNetwork *network,
+                          GError                    **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
@@ -47,10 +101,13 @@ sitroom_source_read (const char  *source,
   if (is_demo (source))
     return g_resources_lookup_data (SITROOM_DEMO_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 
+  if (sitroom_feed_is_url (source))
+    return read_url (source, max_bytes, network, error);
+
   if (strstr (source, "://") != NULL && !g_str_has_prefix (source, "file://"))
     {
       g_set_error (error, SITROOM_FEED_ERROR, SITROOM_FEED_ERROR_UNREADABLE,
-                   _("Cannot read “%s”: only files and file:// URLs are supported as sources"), source);
+                   _("Cannot read “%s”: a source is a file, a file:// URL or an http(s):// feed URL"), source);
       return NULL;
     }
 
@@ -96,6 +153,16 @@ sitroom_source_load (const char               *source,
                      GPtrArray               **problems,
                      GError                  **error)
 {
+  return sitroom_source_load_full (source, options, NULL, problems, error);
+}
+
+SitroomSituation *
+sitroom_source_load_full (const char                 *source,
+                          const SitroomLoadOptions   *options,
+                          const SitroomSourceNetwork *network,
+                          GPtrArray                 **problems,
+                          GError                    **error)
+{
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -103,7 +170,7 @@ sitroom_source_load (const char               *source,
   if (problems != NULL)
     *problems = NULL;
 
-  bytes = sitroom_source_read (source, options != NULL ? options->max_bytes : 0, error);
+  bytes = sitroom_source_read_full (source, options != NULL ? options->max_bytes : 0, network, error);
   if (bytes == NULL)
     return NULL;
 
@@ -193,6 +260,8 @@ sitroom_source_describe (const char *source)
 
   if (is_demo (source))
     return g_strdup (_("Built-in demo"));
+  if (sitroom_feed_is_url (source))
+    return sitroom_feed_normalize_url (source);
 
   file = source_to_file (source);
   return g_file_get_parse_name (file);

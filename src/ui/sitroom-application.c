@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sitroom-application.h"
-#include "sitroom-source.h"
+#include "sitroom-token.h"
 #include "sitroom-window.h"
 
 struct _SitroomApplication
@@ -14,54 +14,24 @@ struct _SitroomApplication
   AdwApplication parent_instance;
 
   SitroomContext *context;
-  GCancellable *cancellable;     /* of the load under way */
+  SitroomFeeder *feeder;
+  GSettings *settings;
+  char *token;
+  gboolean allow_insecure;
   gboolean has_initial_source;
 };
 
 G_DEFINE_FINAL_TYPE (SitroomApplication, sitroom_application, ADW_TYPE_APPLICATION)
 
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(SitroomApplication) self = user_data;
-  g_autoptr(SitroomSituation) situation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  situation = sitroom_source_load_finish (result, NULL, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (situation == NULL)
-    {
-      g_message ("%s", error->message);
-      sitroom_context_set_load_error (self->context, error->message);
-      return;
-    }
-
-  sitroom_context_accept (self->context, situation, g_get_real_time ());
-}
-
 void
 sitroom_application_reload (SitroomApplication *self)
 {
-  SitroomLoadOptions options = { 0 };
-
   g_return_if_fail (SITROOM_IS_APPLICATION (self));
 
-  /* A newer request wins: the older document would be stale on arrival. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  options.lang = sitroom_context_get_lang (self->context);
-  sitroom_source_load_async (sitroom_context_get_source (self->context),
-                             &options,
-                             self->cancellable,
-                             load_cb,
-                             g_object_ref (self));
+  sitroom_feeder_set_feed_options (self->feeder, self->token,
+                                   self->allow_insecure ||
+                                   g_settings_get_boolean (self->settings, "allow-insecure"));
+  sitroom_feeder_reload (self->feeder);
 }
 
 static void
@@ -145,8 +115,7 @@ sitroom_application_activate (GApplication *application)
     {
       if (!self->has_initial_source)
         {
-          g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-          g_autofree char *feed = g_settings_get_string (settings, "feed");
+          g_autofree char *feed = g_settings_get_string (self->settings, "feed");
 
           sitroom_context_set_source (self->context, feed);
           self->has_initial_source = TRUE;
@@ -154,7 +123,7 @@ sitroom_application_activate (GApplication *application)
 
       window = GTK_WINDOW (sitroom_window_new (GTK_APPLICATION (self), self->context));
 
-      if (sitroom_context_get_situation (self->context) == NULL && self->cancellable == NULL)
+      if (sitroom_context_get_situation (self->context) == NULL)
         sitroom_application_reload (self);
     }
 
@@ -166,7 +135,7 @@ sitroom_application_shutdown (GApplication *application)
 {
   SitroomApplication *self = SITROOM_APPLICATION (application);
 
-  g_cancellable_cancel (self->cancellable);
+  sitroom_feeder_stop (self->feeder);
 
   G_APPLICATION_CLASS (sitroom_application_parent_class)->shutdown (application);
 }
@@ -176,11 +145,23 @@ sitroom_application_dispose (GObject *object)
 {
   SitroomApplication *self = SITROOM_APPLICATION (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->feeder != NULL)
+    sitroom_feeder_stop (self->feeder);
+  g_clear_object (&self->feeder);
+  g_clear_object (&self->settings);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sitroom_application_parent_class)->dispose (object);
+}
+
+static void
+sitroom_application_finalize (GObject *object)
+{
+  SitroomApplication *self = SITROOM_APPLICATION (object);
+
+  g_clear_pointer (&self->token, sitroom_token_free);
+
+  G_OBJECT_CLASS (sitroom_application_parent_class)->finalize (object);
 }
 
 static void
@@ -190,6 +171,7 @@ sitroom_application_class_init (SitroomApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = sitroom_application_dispose;
+  object_class->finalize = sitroom_application_finalize;
   app_class->startup = sitroom_application_startup;
   app_class->activate = sitroom_application_activate;
   app_class->shutdown = sitroom_application_shutdown;
@@ -198,7 +180,13 @@ sitroom_application_class_init (SitroomApplicationClass *klass)
 static void
 sitroom_application_init (SitroomApplication *self)
 {
+  g_autoptr(SitroomDocumentCache) cache = sitroom_document_cache_new (NULL);
+
   self->context = sitroom_context_new ();
+  self->settings = g_settings_new (APP_ID);
+  self->feeder = sitroom_feeder_new (self->context);
+  sitroom_feeder_set_cache (self->feeder, cache);
+  g_settings_bind (self->settings, "poll-interval", self->feeder, "poll-interval", G_SETTINGS_BIND_GET);
 }
 
 SitroomApplication *
@@ -225,10 +213,33 @@ sitroom_application_set_initial_source (SitroomApplication *self,
   self->has_initial_source = TRUE;
 }
 
+void
+sitroom_application_set_feed_options (SitroomApplication *self,
+                                      const char         *token,
+                                      gboolean            allow_insecure)
+{
+  g_return_if_fail (SITROOM_IS_APPLICATION (self));
+
+  if (token != self->token)
+    {
+      sitroom_token_free (self->token);
+      self->token = g_strdup (token);
+    }
+  self->allow_insecure = !!allow_insecure;
+}
+
 SitroomContext *
 sitroom_application_get_context (SitroomApplication *self)
 {
   g_return_val_if_fail (SITROOM_IS_APPLICATION (self), NULL);
 
   return self->context;
+}
+
+SitroomFeeder *
+sitroom_application_get_feeder (SitroomApplication *self)
+{
+  g_return_val_if_fail (SITROOM_IS_APPLICATION (self), NULL);
+
+  return self->feeder;
 }

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "sitroom-context.h"
+#include "sitroom-feeder.h"
 
 G_BEGIN_DECLS
 
@@ -14,18 +15,27 @@ G_DECLARE_FINAL_TYPE (SitroomApplication, sitroom_application, SITROOM, APPLICAT
 
 SitroomApplication *sitroom_application_new (void);
 
-/* What the first window shows: @source NULL is the built-in demo, @cutoff
- * SITROOM_TIME_NONE follows the document's as_of. Without this call the
- * "feed" setting chooses the source. Call before g_application_run(), e.g. in
- * handle-local-options. */
+/* What the first window shows: @source (a path, a file:// URL or an http(s)
+ * feed's base URL) NULL is the built-in demo, @cutoff SITROOM_TIME_NONE follows
+ * the document's as_of. Without this call the "feed" setting chooses the
+ * source. Call before g_application_run(), e.g. in handle-local-options. */
 void                sitroom_application_set_initial_source (SitroomApplication *self,
                                                             const char         *source,
                                                             gint64              cutoff);
 
-SitroomContext     *sitroom_application_get_context (SitroomApplication *self);
+/* How to reach an http(s) feed: the bearer token (NULL: none), and whether
+ * plain http to another machine is allowed (the "allow-insecure" setting
+ * allows it too). Call before the first window opens. */
+void                sitroom_application_set_feed_options (SitroomApplication *self,
+                                                          const char         *token,
+                                                          gboolean            allow_insecure);
 
-/* Reads the context's source again in a worker; a refused document leaves the
- * last good one in place and sets the context's load error. */
+SitroomContext     *sitroom_application_get_context (SitroomApplication *self);
+SitroomFeeder      *sitroom_application_get_feeder  (SitroomApplication *self);
+
+/* Starts feeding the context from its source, or, when that source already
+ * runs, reads the file again or asks the feed at once. A refused document
+ * leaves the last good one in place and sets the context's load error. */
 void                sitroom_application_reload      (SitroomApplication *self);
 
 G_END_DECLS

@@ -53,23 +53,47 @@ sitroom_format_count (gint64 count)
 }
 
 char *
-sitroom_format_loaded (gint64 loaded_at,
-                       gint64 now)
+sitroom_format_updated (gint64   updated_at,
+                        gint64   now,
+                        gboolean stored)
 {
-  gint64 minutes = MAX (0, now - loaded_at) / (G_USEC_PER_SEC * 60);
+  gint64 minutes = MAX (0, now - updated_at) / (G_USEC_PER_SEC * 60);
   gint64 hours = minutes / 60;
   gint64 days = hours / 24;
+  int n;
 
+  /* Whole sentences, not a prefix and an age: word order differs by language. */
   if (minutes < 1)
-    return g_strdup (_("loaded just now"));
+    return g_strdup (stored ? _("Stored copy, fetched just now") : _("Updated just now"));
   if (minutes < 60)
-    return g_strdup_printf (ngettext ("loaded %d minute ago", "loaded %d minutes ago", minutes),
-                            (int) minutes);
+    {
+      n = (int) minutes;
+      return g_strdup_printf (stored
+                                ? ngettext ("Stored copy, fetched %d minute ago", "Stored copy, fetched %d minutes ago", n)
+                                : ngettext ("Updated %d minute ago", "Updated %d minutes ago", n),
+                              n);
+    }
   if (hours < 48)
-    return g_strdup_printf (ngettext ("loaded %d hour ago", "loaded %d hours ago", hours),
-                            (int) hours);
-  return g_strdup_printf (ngettext ("loaded %d day ago", "loaded %d days ago", days),
-                          (int) MIN (days, G_MAXINT));
+    {
+      n = (int) hours;
+      return g_strdup_printf (stored
+                                ? ngettext ("Stored copy, fetched %d hour ago", "Stored copy, fetched %d hours ago", n)
+                                : ngettext ("Updated %d hour ago", "Updated %d hours ago", n),
+                              n);
+    }
+  n = (int) MIN (days, G_MAXINT);
+  return g_strdup_printf (stored
+                            ? ngettext ("Stored copy, fetched %d day ago", "Stored copy, fetched %d days ago", n)
+                            : ngettext ("Updated %d day ago", "Updated %d days ago", n),
+                          n);
+}
+
+char *
+sitroom_format_clock (gint64 real_time)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (real_time / G_USEC_PER_SEC);
+
+  return at != NULL ? g_date_time_format (at, "%H:%M") : g_strdup ("—");
 }
 
 const char *

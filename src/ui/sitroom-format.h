@@ -15,9 +15,15 @@ char       *sitroom_format_time    (gint64            utc,
  * document does not give (negative). */
 char       *sitroom_format_count   (gint64            count);
 
-/* "loaded just now", "loaded 5 minutes ago", … from two g_get_real_time() values. */
-char       *sitroom_format_loaded  (gint64            loaded_at,
-                                    gint64            now);
+/* "Updated just now", "Updated 5 minutes ago", … from two g_get_real_time()
+ * values; for a @stored copy "Stored copy, fetched 2 hours ago". */
+char       *sitroom_format_updated (gint64            updated_at,
+                                    gint64            now,
+                                    gboolean          stored);
+
+/* "13:07": a real time (µs) on this machine's clock, for times of the
+ * application's own doing (the next attempt), not of the data. */
+char       *sitroom_format_clock   (gint64            real_time);
 
 /* The name of a region in @lang, "—" for no region. */
 const char *sitroom_format_region  (SitroomSituation *situation,

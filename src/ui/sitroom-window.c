@@ -1,10 +1,11 @@
-/* The main window: header with cutoff and freshness, the load state, and the view stack of pages. */
+/* The main window: header with the cutoff, the freshness line, the feed's problems, toasts of changes, and the pages. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "sitroom-changes.h"
 #include "sitroom-format.h"
 #include "sitroom-overview.h"
 #include "sitroom-source.h"
@@ -17,10 +18,11 @@ struct _SitroomWindow
 
   SitroomContext *context;
   GSettings *settings;
+  SitroomSituation *shown;      /* the document on screen, to tell what a new one changed */
   guint freshness_timeout;
-  gboolean refusal_dismissed;
   gboolean syncing_cutoff;
 
+  AdwToastOverlay *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;
   AdwViewStack *view_stack;
@@ -29,9 +31,13 @@ struct _SitroomWindow
   GtkCalendar *cutoff_calendar;
   GtkSpinButton *cutoff_hour;
   GtkLabel *cutoff_latest_label;
-  GtkLabel *freshness_label;
-  GtkRevealer *refused_revealer;
-  GtkLabel *refused_label;
+  GtkWidget *status_line;
+  GtkLabel *updated_label;
+  GtkLabel *as_of_label;
+  GtkWidget *insecure_box;
+  GtkRevealer *problem_revealer;
+  GtkLabel *problem_label;
+  GtkLabel *retry_label;
   GtkStack *main_stack;
   AdwStatusPage *error_page;
   SitroomOverview *overview;
@@ -55,34 +61,47 @@ update_title (SitroomWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, source);
 }
 
+/* "Updated 3 minutes ago · Data as of 2022-08-20 13:00 CST": how old the
+ * figures are, by the clock of this machine and by the document's own. */
 static void
 update_freshness (SitroomWindow *self)
 {
   SitroomSituation *situation = sitroom_context_get_situation (self->context);
   gint64 loaded_at = sitroom_context_get_loaded_at (self->context);
+  gboolean stored = sitroom_context_get_stored (self->context);
+  gboolean stale = stored || sitroom_context_get_load_error (self->context) != NULL;
   g_autofree char *as_of = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *as_of_text = NULL;
 
+  gtk_widget_set_visible (self->status_line, situation != NULL);
   if (situation == NULL)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->freshness_label), FALSE);
-      return;
-    }
+    return;
 
   as_of = sitroom_format_time (sitroom_situation_get_as_of (situation),
                                sitroom_context_get_lang (self->context));
+  /* Translators: %s is a time, "2022-08-20 13:00 CST". */
+  as_of_text = g_strdup_printf (_("Data as of %s"), as_of);
+  gtk_label_set_label (self->as_of_label, as_of_text);
+
   if (loaded_at > 0)
     {
-      g_autofree char *loaded = sitroom_format_loaded (loaded_at, g_get_real_time ());
+      g_autofree char *updated = sitroom_format_updated (loaded_at, g_get_real_time (), stored);
 
-      /* Translators: the first %s is a time, the second "loaded 5 minutes ago". */
-      text = g_strdup_printf (_("Data as of %s · %s"), as_of, loaded);
+      gtk_label_set_label (self->updated_label, updated);
     }
-  else
-    text = g_strdup_printf (_("Data as of %s"), as_of);
+  gtk_widget_set_visible (GTK_WIDGET (self->updated_label), loaded_at > 0);
 
-  gtk_label_set_label (self->freshness_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->freshness_label), TRUE);
+  /* Figures that could be newer say so by their colour too. */
+  if (stale)
+    gtk_widget_add_css_class (GTK_WIDGET (self->updated_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->updated_label), "warning");
+}
+
+static void
+update_insecure (SitroomWindow *self)
+{
+  gtk_widget_set_visible (self->insecure_box, sitroom_context_get_insecure (self->context));
 }
 
 static gboolean
@@ -178,45 +197,121 @@ cutoff_widgets_changed_cb (SitroomWindow *self)
   update_cutoff (self);
 }
 
+/* "Next attempt at 13:07": a time, not a countdown, so nothing needs to tick. */
+static char *
+format_retry (SitroomWindow *self)
+{
+  gint64 next_retry = sitroom_context_get_next_retry (self->context);
+  g_autofree char *clock = NULL;
+
+  if (next_retry <= 0)
+    return NULL;
+
+  clock = sitroom_format_clock (next_retry);
+  /* Translators: %s is a time of day on this machine's clock, "13:07". */
+  return g_strdup_printf (_("Next attempt at %s"), clock);
+}
+
+/* The strip stays as long as the problem does: until the next success. */
 static void
 update_state (SitroomWindow *self)
 {
   SitroomSituation *situation = sitroom_context_get_situation (self->context);
   const char *error = sitroom_context_get_load_error (self->context);
+  g_autofree char *retry = format_retry (self);
 
   if (situation != NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "situation");
-      gtk_label_set_label (self->refused_label, error);
-      gtk_revealer_set_reveal_child (self->refused_revealer,
-                                     error != NULL && !self->refusal_dismissed);
+      if (error != NULL)
+        gtk_label_set_label (self->problem_label, error);
+      if (retry != NULL)
+        gtk_label_set_label (self->retry_label, retry);
+      gtk_widget_set_visible (GTK_WIDGET (self->retry_label), retry != NULL);
+      gtk_revealer_set_reveal_child (self->problem_revealer, error != NULL);
     }
   else if (error != NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (error, -1);
+      g_autofree char *escaped = NULL;
+
+      if (retry != NULL)
+        {
+          g_autofree char *text = g_strconcat (error, "\n", retry, NULL);
+
+          escaped = g_markup_escape_text (text, -1);
+        }
+      else
+        escaped = g_markup_escape_text (error, -1);
 
       adw_status_page_set_description (self->error_page, escaped);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
-      gtk_revealer_set_reveal_child (self->refused_revealer, FALSE);
+      gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
     }
   else
     {
       gtk_stack_set_visible_child_name (self->main_stack, "loading");
-      gtk_revealer_set_reveal_child (self->refused_revealer, FALSE);
+      gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
     }
 }
 
 static void
-load_error_changed_cb (SitroomWindow *self)
+problem_changed_cb (SitroomWindow *self)
 {
-  /* A new refusal is news again, even after the last one was dismissed. */
-  self->refusal_dismissed = FALSE;
   update_state (self);
+  update_freshness (self);
+}
+
+/* A toast with what a new document changed: "+1 positive in Yuncheng". The
+ * first document, and one that changes no figure, say nothing. */
+static void
+announce_changes (SitroomWindow    *self,
+                  SitroomSituation *before,
+                  SitroomSituation *after)
+{
+  g_autoptr(SitroomView) before_view = NULL;
+  g_autoptr(SitroomView) after_view = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_assert (SITROOM_IS_SITUATION (before));
+  g_assert (SITROOM_IS_SITUATION (after));
+
+  /* Each document at its own latest figures, the whole province: the news is
+   * in the documents, whatever cutoff or selection is on screen. */
+  before_view = sitroom_view_new (before, sitroom_situation_get_as_of (before), -1, -1);
+  after_view = sitroom_view_new (after, sitroom_situation_get_as_of (after), -1, -1);
+  summary = sitroom_changes_summary (before_view, after_view, sitroom_context_get_lang (self->context), 3);
+  if (summary == NULL)
+    return;
+
+  escaped = g_markup_escape_text (summary, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+warning_cb (SitroomWindow *self,
+            const char    *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  /* Told once, and long enough to be read from across a room. */
+  adw_toast_set_timeout (toast, 15);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
 situation_changed_cb (SitroomWindow *self)
 {
+  SitroomSituation *situation = sitroom_context_get_situation (self->context);
+
+  if (self->shown != NULL && situation != NULL && situation != self->shown)
+    announce_changes (self, self->shown, situation);
+  g_set_object (&self->shown, situation);
+
   update_state (self);
   update_cutoff (self);
   update_freshness (self);
@@ -252,17 +347,6 @@ cutoff_latest_cb (GtkWidget  *widget,
   update_cutoff (self);
 }
 
-static void
-dismiss_refusal_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SitroomWindow *self = SITROOM_WINDOW (widget);
-
-  self->refusal_dismissed = TRUE;
-  update_state (self);
-}
-
 static gboolean
 sitroom_window_close_request (GtkWindow *window)
 {
@@ -295,7 +379,15 @@ sitroom_window_constructed (GObject *object)
   g_signal_connect_object (self->context, "notify::situation",
                            G_CALLBACK (situation_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::load-error",
-                           G_CALLBACK (load_error_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (problem_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::next-retry",
+                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::stored",
+                           G_CALLBACK (update_freshness), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::insecure",
+                           G_CALLBACK (update_insecure), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "warning",
+                           G_CALLBACK (warning_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::view",
                            G_CALLBACK (update_cutoff), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::lang",
@@ -307,6 +399,7 @@ sitroom_window_constructed (GObject *object)
 
   sitroom_overview_set_context (self->overview, self->context);
   update_title (self);
+  update_insecure (self);
   situation_changed_cb (self);
   update_switcher (self);
 }
@@ -318,6 +411,7 @@ sitroom_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->freshness_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITROOM_TYPE_WINDOW);
+  g_clear_object (&self->shown);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
@@ -390,9 +484,14 @@ sitroom_window_class_init (SitroomWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, cutoff_calendar);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, cutoff_hour);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, cutoff_latest_label);
-  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, freshness_label);
-  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, refused_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, refused_label);
+  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, status_line);
+  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, updated_label);
+  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, as_of_label);
+  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, insecure_box);
+  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, problem_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, retry_label);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, overview);
@@ -400,7 +499,6 @@ sitroom_window_class_init (SitroomWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, update_switcher);
 
   gtk_widget_class_install_action (widget_class, "win.cutoff-latest", NULL, cutoff_latest_cb);
-  gtk_widget_class_install_action (widget_class, "win.dismiss-refusal", NULL, dismiss_refusal_cb);
 }
 
 static void
@@ -415,7 +513,7 @@ sitroom_window_init (SitroomWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  /* "loaded 3 minutes ago" moves in minutes: a per-second clock would only
+  /* "Updated 3 minutes ago" moves in minutes: a per-second clock would only
    * wake the machine for nothing. */
   self->freshness_timeout = g_timeout_add_seconds (60, freshness_tick_cb, self);
 }

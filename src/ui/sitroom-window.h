@@ -1,4 +1,4 @@
-/* The main window: header with cutoff and freshness, the load state, and the view stack of pages. */
+/* The main window: header with the cutoff, the freshness line, the feed's problems, toasts of changes, and the pages. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
