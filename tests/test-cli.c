@@ -49,6 +49,8 @@ run_sitroom (Run *run,
 
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  /* Nor settings: an uninstalled build has no schema where GSettings looks. */
+  envp = g_environ_unsetenv (envp, "GSETTINGS_SCHEMA_DIR");
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
 
   g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,

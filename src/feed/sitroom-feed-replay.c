@@ -312,7 +312,11 @@ read_story (GBytes  *document,
 
   reader = sitroom_json_reader_new (story->data, size, 0);
   if (sitroom_json_reader_next (reader) != SITROOM_JSON_BEGIN_OBJECT)
-    return fail_shape (error, "the document");
+    {
+      g_set_error_literal (error, SITROOM_FEED_ERROR, SITROOM_FEED_ERROR_INVALID,
+                           _("Cannot replay the document: it is not a JSON object"));
+      return FALSE;
+    }
 
   while ((token = sitroom_json_reader_next (reader)) == SITROOM_JSON_KEY)
     {
@@ -347,7 +351,11 @@ read_story (GBytes  *document,
     }
 
   if (token != SITROOM_JSON_END_OBJECT)
-    return fail_shape (error, "the document");
+    {
+      g_set_error_literal (error, SITROOM_FEED_ERROR, SITROOM_FEED_ERROR_INVALID,
+                           _("Cannot replay the document: it is not a JSON object"));
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -23,6 +23,16 @@ struct _SitroomApplication
 
 G_DEFINE_FINAL_TYPE (SitroomApplication, sitroom_application, ADW_TYPE_APPLICATION)
 
+/* Settings are opened on first use, not when the application is made: the
+ * command-line modes run without them (and without an installed schema). */
+static GSettings *
+get_settings (SitroomApplication *self)
+{
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
+  return self->settings;
+}
+
 void
 sitroom_application_reload (SitroomApplication *self)
 {
@@ -30,7 +40,7 @@ sitroom_application_reload (SitroomApplication *self)
 
   sitroom_feeder_set_feed_options (self->feeder, self->token,
                                    self->allow_insecure ||
-                                   g_settings_get_boolean (self->settings, "allow-insecure"));
+                                   g_settings_get_boolean (get_settings (self), "allow-insecure"));
   sitroom_feeder_reload (self->feeder);
 }
 
@@ -98,6 +108,8 @@ sitroom_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (sitroom_application_parent_class)->startup (application);
 
+  g_settings_bind (get_settings (self), "poll-interval", self->feeder, "poll-interval", G_SETTINGS_BIND_GET);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Primary>q", NULL });
@@ -115,7 +127,7 @@ sitroom_application_activate (GApplication *application)
     {
       if (!self->has_initial_source)
         {
-          g_autofree char *feed = g_settings_get_string (self->settings, "feed");
+          g_autofree char *feed = g_settings_get_string (get_settings (self), "feed");
 
           sitroom_context_set_source (self->context, feed);
           self->has_initial_source = TRUE;
@@ -183,10 +195,8 @@ sitroom_application_init (SitroomApplication *self)
   g_autoptr(SitroomDocumentCache) cache = sitroom_document_cache_new (NULL);
 
   self->context = sitroom_context_new ();
-  self->settings = g_settings_new (APP_ID);
   self->feeder = sitroom_feeder_new (self->context);
   sitroom_feeder_set_cache (self->feeder, cache);
-  g_settings_bind (self->settings, "poll-interval", self->feeder, "poll-interval", G_SETTINGS_BIND_GET);
 }
 
 SitroomApplication *
