@@ -17,13 +17,12 @@
 #include <glib/gstdio.h>
 
 #include "sitroom-feed-server.h"
+#include "sitroom-token.h"
 #include "sitroom-feed-store.h"
 #include "sitroom-source.h"
 
 #define DEFAULT_LISTEN "127.0.0.1:8470"
 #define DEFAULT_SPEED 3600.0
-/* A token is one line; anything longer is not a token file. */
-#define MAX_TOKEN_FILE 4096
 
 typedef struct {
   char *db;
@@ -36,74 +35,6 @@ typedef struct {
   gint64 max_bytes;
   gboolean version;
 } Options;
-
-/* Reads the publishing token from @path, which only its owner may read. */
-static char *
-read_token_file (const char *path,
-                 GError    **error)
-{
-  g_autofree char *contents = NULL;
-  struct stat st;
-  gssize length;
-  int fd;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Cannot open the token file %s: %s"), path, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  /* The mode of the file actually opened, not of whatever the name points at
-   * a moment later. */
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   _("The token file %s is not a regular file"), path);
-      close (fd);
-      return NULL;
-    }
-  if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_PERM,
-                   _("The token file %s can be read or changed by other users (mode %04o): "
-                     "make it private with “chmod 600 %s”"),
-                   path, (unsigned) (st.st_mode & 07777), path);
-      close (fd);
-      return NULL;
-    }
-
-  contents = g_malloc (MAX_TOKEN_FILE + 1);
-  length = read (fd, contents, MAX_TOKEN_FILE + 1);
-  close (fd);
-  if (length < 0 || length > MAX_TOKEN_FILE)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   _("The token file %s is unreadable or longer than %d bytes"), path, MAX_TOKEN_FILE);
-      return NULL;
-    }
-  contents[length] = '\0';
-  g_strstrip (contents);
-
-  /* It goes into an HTTP header: printable ASCII without spaces. */
-  for (const char *c = contents; *c != '\0'; c++)
-    if (*c <= ' ' || *c > '~')
-      {
-        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                     _("The token in %s must be one line of printable ASCII without spaces"), path);
-        return NULL;
-      }
-  if (*contents == '\0')
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("The token file %s is empty"), path);
-      return NULL;
-    }
-
-  return g_steal_pointer (&contents);
-}
 
 static void
 print_problems (GPtrArray *problems)
@@ -169,7 +100,7 @@ serve (Options   *options,
 
   if (options->token_file != NULL)
     {
-      token = read_token_file (options->token_file, &error);
+      token = sitroom_token_read_file (options->token_file, &error);
       if (token == NULL)
         {
           g_printerr ("sitroom-feed: %s\n", error->message);
