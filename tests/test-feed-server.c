@@ -252,6 +252,53 @@ test_empty (Fixture       *f,
   g_assert_null (sitroom_feed_server_get_etag (f->server));
 }
 
+static guint
+count_open_fds (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Polls that end in 304 must not leave sockets behind on the server: a wall
+ * display polls every 30 s for weeks. */
+static void
+test_get_conditional_no_socket_left (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GBytes) document = demo_document ();
+  g_autofree char *etag = publish_ok (f, document);
+  guint before;
+  gint64 deadline;
+
+  /* Let the publishing connection settle first. */
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  before = count_open_fds ();
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(SoupSession) session = soup_session_new ();
+      g_autoptr(SoupMessage) msg = new_message (f->base, "GET", "/v1/situation");
+      g_autoptr(Response) answer = NULL;
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "If-None-Match", etag);
+      answer = send_message (session, msg);
+      g_assert_cmpuint (answer->status, ==, 304);
+    }
+
+  /* Whatever closing is still under way gets a bounded moment to finish. */
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (count_open_fds () > before + 2 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_cmpuint (count_open_fds (), <=, before + 2);
+}
+
 static void
 test_get_conditional (Fixture       *f,
                       gconstpointer  data)
@@ -1371,6 +1418,7 @@ main (int   argc,
 
   ADD ("get/empty", test_empty);
   ADD ("get/conditional", test_get_conditional);
+  ADD ("get/conditional-no-socket-left", test_get_conditional_no_socket_left);
   ADD ("get/history", test_history);
   ADD ("get/methods", test_methods);
   ADD ("put/auth", test_put_auth);

@@ -128,6 +128,12 @@ respond_publication (SitroomFeedServer        *self,
        * document the client has that may be given), and many clients read a
        * body after a 304 that gives the document's length. */
       soup_message_headers_set_encoding (response, SOUP_ENCODING_NONE);
+      /* libsoup's client (3.2) never reuses a connection after a 304, and
+       * libsoup's server (3.2) never notices when the client then closes it:
+       * each poll would leave a socket behind until the server runs out of
+       * descriptors, within hours behind a few wall displays. Closing from
+       * this side costs a poll's new connection, which it makes anyway. */
+      soup_message_headers_replace (response, "Connection", "close");
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
       return;
     }
