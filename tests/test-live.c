@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "sitroom-test-widgets.h"
+
 #include <string.h>
 
 #include <adwaita.h>
@@ -231,27 +233,6 @@ fake_feed_free (FakeFeed *fake)
 /* ------------------------------------------------------------------------ */
 /* What the window shows */
 
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             gboolean  (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_shown_label_containing (GtkWidget     *widget,
                            gconstpointer  text)
@@ -265,7 +246,7 @@ static GtkWidget *
 find_label_containing (Fixture    *fixture,
                        const char *text)
 {
-  return find_widget (GTK_WIDGET (fixture->window), is_shown_label_containing, text);
+  return sitroom_test_find_widget (GTK_WIDGET (fixture->window), is_shown_label_containing, text);
 }
 
 static gboolean
@@ -286,7 +267,7 @@ static const char *
 figure_value (Fixture    *fixture,
               const char *title)
 {
-  GtkWidget *figure = find_widget (GTK_WIDGET (fixture->window), is_figure_titled, title);
+  GtkWidget *figure = sitroom_test_find_widget (GTK_WIDGET (fixture->window), is_figure_titled, title);
 
   if (figure == NULL || !gtk_widget_get_mapped (figure))
     return NULL;
@@ -313,7 +294,7 @@ is_problem_revealer (GtkWidget     *widget,
 static gboolean
 strip_shown (Fixture *fixture, gconstpointer shown)
 {
-  GtkWidget *revealer = find_widget (GTK_WIDGET (fixture->window), is_problem_revealer, NULL);
+  GtkWidget *revealer = sitroom_test_find_widget (GTK_WIDGET (fixture->window), is_problem_revealer, NULL);
 
   g_assert_nonnull (revealer);
   return gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)) == GPOINTER_TO_INT (shown) &&
@@ -325,13 +306,13 @@ is_toast_with (GtkWidget     *widget,
                gconstpointer  text)
 {
   return g_str_equal (gtk_widget_get_css_name (widget), "toast") &&
-         find_widget (widget, is_shown_label_containing, text) != NULL;
+         sitroom_test_find_widget (widget, is_shown_label_containing, text) != NULL;
 }
 
 static gboolean
 toast_shown (Fixture *fixture, gconstpointer text)
 {
-  return find_widget (GTK_WIDGET (fixture->window), is_toast_with, text) != NULL;
+  return sitroom_test_find_widget (GTK_WIDGET (fixture->window), is_toast_with, text) != NULL;
 }
 
 static gboolean
@@ -455,7 +436,7 @@ test_live_demo (Fixture       *fixture,
   g_assert_nonnull (find_label_containing (fixture, "Updated just now"));
   g_assert_nonnull (find_label_containing (fixture, "Data as of 2022-08-20 13:00 CST"));
   g_assert_true (strip_shown (fixture, GINT_TO_POINTER (FALSE)));
-  g_assert_null (find_widget (GTK_WIDGET (fixture->window), is_any_toast, NULL));
+  g_assert_null (sitroom_test_find_widget (GTK_WIDGET (fixture->window), is_any_toast, NULL));
   g_assert_null (find_label_containing (fixture, "Unencrypted"));
 }
 
@@ -482,7 +463,7 @@ test_live_publication (Fixture       *fixture,
   wait_for (fixture, positives_are, "11");
   assert_demo_figures (fixture);
   /* The first document is no news. */
-  g_assert_null (find_widget (GTK_WIDGET (fixture->window), is_any_toast, NULL));
+  g_assert_null (sitroom_test_find_widget (GTK_WIDGET (fixture->window), is_any_toast, NULL));
   wait_for (fixture, cache_holds, demo);
 
   g_assert_true (sitroom_feed_server_publish (fixture->server, next, NULL, NULL, &error));
@@ -603,7 +584,7 @@ test_live_stored_first (Fixture       *fixture,
   wait_for (fixture, shows_text, "Updated just now");
   g_assert_cmpuint (fixture->fake->answered, >=, 1);
   assert_demo_figures (fixture);
-  g_assert_null (find_widget (GTK_WIDGET (fixture->window), is_any_toast, NULL));
+  g_assert_null (sitroom_test_find_widget (GTK_WIDGET (fixture->window), is_any_toast, NULL));
 }
 
 /* A damaged store is told once and set aside; the feed then fills the window. */
@@ -677,7 +658,7 @@ test_live_file_watched (Fixture       *fixture,
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (demo, NULL), g_bytes_get_size (demo), &error));
   wait_for (fixture, loaded_after, &loaded_at);
   spin (200);
-  g_assert_null (find_widget (GTK_WIDGET (fixture->window), is_any_toast, NULL));
+  g_assert_null (sitroom_test_find_widget (GTK_WIDGET (fixture->window), is_any_toast, NULL));
 
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (next, NULL), g_bytes_get_size (next), &error));
   wait_for (fixture, positives_are, "12");

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "sitroom-test-widgets.h"
+
 #include <locale.h>
 #include <glib/gi18n.h>
 
@@ -42,27 +44,6 @@ wait_for (Fixture       *fixture,
     }
 }
 
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             gboolean  (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Only what a person could see: a mapped label with that text. */
 static gboolean
 is_shown_label (GtkWidget     *widget,
@@ -77,7 +58,7 @@ static GtkWidget *
 find_label (Fixture    *fixture,
             const char *text)
 {
-  return find_widget (GTK_WIDGET (fixture->window), is_shown_label, text);
+  return sitroom_test_find_widget (GTK_WIDGET (fixture->window), is_shown_label, text);
 }
 
 static gboolean
@@ -92,7 +73,7 @@ static const char *
 figure_value (Fixture    *fixture,
               const char *title)
 {
-  GtkWidget *figure = find_widget (GTK_WIDGET (fixture->window), is_figure_titled, title);
+  GtkWidget *figure = sitroom_test_find_widget (GTK_WIDGET (fixture->window), is_figure_titled, title);
 
   g_assert_nonnull (figure);
   g_assert_true (gtk_widget_get_mapped (figure));
@@ -110,7 +91,7 @@ static GtkWidget *
 find_type (Fixture *fixture,
            GType    type)
 {
-  GtkWidget *found = find_widget (GTK_WIDGET (fixture->window), is_type, GSIZE_TO_POINTER (type));
+  GtkWidget *found = sitroom_test_find_widget (GTK_WIDGET (fixture->window), is_type, GSIZE_TO_POINTER (type));
 
   g_assert_nonnull (found);
   return found;
@@ -127,7 +108,7 @@ is_main_stack (GtkWidget     *widget,
 static GtkStack *
 main_stack (Fixture *fixture)
 {
-  GtkWidget *stack = find_widget (GTK_WIDGET (fixture->window), is_main_stack, NULL);
+  GtkWidget *stack = sitroom_test_find_widget (GTK_WIDGET (fixture->window), is_main_stack, NULL);
 
   g_assert_nonnull (stack);
   return GTK_STACK (stack);
@@ -147,7 +128,7 @@ is_refusal_revealer (GtkWidget     *widget,
 static GtkRevealer *
 refusal_revealer (Fixture *fixture)
 {
-  GtkWidget *revealer = find_widget (GTK_WIDGET (fixture->window), is_refusal_revealer, NULL);
+  GtkWidget *revealer = sitroom_test_find_widget (GTK_WIDGET (fixture->window), is_refusal_revealer, NULL);
 
   g_assert_nonnull (revealer);
   return GTK_REVEALER (revealer);
