@@ -193,18 +193,13 @@ nginx_etag=$(etag_of "$nginx_url")
 require_304 "$feed_url" "$feed_etag"
 require_304 "$nginx_url" "$nginx_etag"
 
-# wrk prints "Requests/sec: N"; any answer outside 2xx and 3xx spoils the run.
-# Socket errors are reported, not fatal: sitroom-feed closes the connection
-# after each 304 (see docs/benchmarks.md), so wrk reconnects all the time and
-# a few connects may time out under full load.
+# wrk prints "Requests/sec: N"; any answer outside 2xx and 3xx, or any socket
+# error, spoils the run.
 run_wrk() {
   local name=$1 url=$2 etag=$3 out=$4
   timeout $((wrk_seconds + 30)) wrk -t "$wrk_threads" -c "$wrk_connections" -d "${wrk_seconds}s" \
     -H "If-None-Match: $etag" "$url" >"$out"
-  if grep -q 'Socket errors' "$out"; then
-    echo "run-feed-benchmarks: $name: $(grep 'Socket errors' "$out" | sed 's/^ *//')" >&2
-  fi
-  if grep -q 'Non-2xx or 3xx' "$out" || ! grep -q '^Requests/sec:' "$out"; then
+  if grep -q 'Non-2xx or 3xx\|Socket errors' "$out" || ! grep -q '^Requests/sec:' "$out"; then
     echo "run-feed-benchmarks: wrk on $name went wrong:" >&2
     cat "$out" >&2
     exit 1

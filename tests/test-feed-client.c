@@ -990,6 +990,13 @@ test_url_policy (void)
 
   normal = sitroom_feed_normalize_url ("HTTPS://feed.example/shanxi///");
   g_assert_cmpstr (normal, ==, "https://feed.example/shanxi");
+  g_clear_pointer (&normal, g_free);
+  /* As the window's subtitle gives it. */
+  normal = sitroom_source_describe ("http://127.0.0.1:8470/");
+  g_assert_cmpstr (normal, ==, "http://127.0.0.1:8470");
+  g_clear_pointer (&normal, g_free);
+  normal = sitroom_source_describe ("HTTPS://feed.example/shanxi/");
+  g_assert_cmpstr (normal, ==, "https://feed.example/shanxi");
   g_assert_true (sitroom_feed_is_url ("https://feed.example"));
   g_assert_true (sitroom_feed_is_url ("http://127.0.0.1:8470"));
   g_assert_false (sitroom_feed_is_url ("file:///tmp/x.json"));

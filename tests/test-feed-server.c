@@ -13,6 +13,7 @@
 #include "sitroom-feed-store.h"
 #include "sitroom-situation.h"
 #include "sitroom-source.h"
+#include "sitroom-test-fds.h"
 #include "sitroom-time.h"
 
 #define TOKEN "test-token-7f3a"
@@ -252,18 +253,6 @@ test_empty (Fixture       *f,
   g_assert_null (sitroom_feed_server_get_etag (f->server));
 }
 
-static guint
-count_open_fds (void)
-{
-  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
 /* Polls that end in 304 must not leave sockets behind on the server: a wall
  * display polls every 30 s for weeks. */
 static void
@@ -278,7 +267,7 @@ test_get_conditional_no_socket_left (Fixture       *f,
   /* Let the publishing connection settle first. */
   for (guint i = 0; i < 50; i++)
     g_main_context_iteration (NULL, FALSE);
-  before = count_open_fds ();
+  before = sitroom_test_count_open_fds ();
 
   for (guint i = 0; i < 40; i++)
     {
@@ -293,10 +282,10 @@ test_get_conditional_no_socket_left (Fixture       *f,
 
   /* Whatever closing is still under way gets a bounded moment to finish. */
   deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-  while (count_open_fds () > before + 2 && g_get_monotonic_time () < deadline)
+  while (sitroom_test_count_open_fds () > before + 2 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
 
-  g_assert_cmpuint (count_open_fds (), <=, before + 2);
+  g_assert_cmpuint (sitroom_test_count_open_fds (), <=, before + 2);
 }
 
 static void

@@ -15,6 +15,13 @@ struct _SitroomFeedServer
   GObject parent_instance;
 
   SoupServer *soup;
+  /* The front: see sitroom-feed-server-front.c. */
+  GPtrArray *front_listeners;
+  GList *front_connections;
+  guint front_sweep_source;
+  guint front_idle_timeout;    /* seconds */
+  char *front_date;            /* the Date header of this second */
+  gint64 front_date_second;
   SitroomFeedStore *store;
   gboolean publishing_enabled;
   guint8 token_digest[32];
@@ -74,10 +81,24 @@ void                   sitroom_feed_server_publication_committed    (SitroomFeed
                                                                      SitroomPublication       *publication);
 void                   sitroom_feed_server_notify_replaying         (SitroomFeedServer        *self);
 
+/* In sitroom-feed-server-front.c: listening, and the 304s to polls. */
+gboolean               sitroom_feed_server_front_listen             (SitroomFeedServer        *self,
+                                                                     GSocketAddress           *address,
+                                                                     GError                  **error);
+/* The first socket listened on, or NULL. */
+GSocket               *sitroom_feed_server_front_get_socket         (SitroomFeedServer        *self);
+/* Stops listening and closes the connections the front still holds. */
+void                   sitroom_feed_server_front_close              (SitroomFeedServer        *self);
+/* The socket of @msg's connection, or NULL when it is gone. */
+GSocket               *sitroom_feed_server_message_get_socket       (SoupServerMessage        *msg);
+
 /* In sitroom-feed-server-read.c: GET /v1/situation. */
 void                   sitroom_feed_server_handle_get_situation     (SitroomFeedServer        *self,
                                                                      SoupServerMessage        *msg,
                                                                      GHashTable               *query);
+/* Does an If-None-Match list ("*", or entity tags, weak or strong) name @etag? */
+gboolean               sitroom_feed_server_etag_list_matches        (const char               *header,
+                                                                     const char               *etag);
 /* Makes @publication (taken) the current one. @previous is the publication
  * stored before it, or NULL; it may be the current one. */
 void                   sitroom_feed_server_set_current              (SitroomFeedServer        *self,

@@ -48,12 +48,11 @@ sitroom_feed_server_set_current (SitroomFeedServer        *self,
   self->current_last_modified = format_http_date (publication->received_at / G_USEC_PER_SEC);
 }
 
-/* Does an If-None-Match list ("*", or entity tags, weak or strong) name @etag?
- * Weak comparison, as RFC 9110 asks for If-None-Match. Read in place: this
+/* Weak comparison, as RFC 9110 asks for If-None-Match. Read in place: this
  * is the path every poll of every reader takes. */
-static gboolean
-etag_list_matches (const char *header,
-                   const char *etag)
+gboolean
+sitroom_feed_server_etag_list_matches (const char *header,
+                                       const char *etag)
 {
   const char *opaque = etag;
   gsize opaque_length;
@@ -114,7 +113,7 @@ respond_publication (SitroomFeedServer        *self,
   if_none_match = soup_message_headers_get_one (request, "If-None-Match");
   if_modified_since = soup_message_headers_get_one (request, "If-Modified-Since");
   if (if_none_match != NULL)
-    not_modified = etag_list_matches (if_none_match, publication->etag);
+    not_modified = sitroom_feed_server_etag_list_matches (if_none_match, publication->etag);
   else if (if_modified_since != NULL && !history && self->current_second_is_unique)
     {
       g_autoptr(GDateTime) since = soup_date_time_new_from_http_string (if_modified_since);

@@ -25,7 +25,7 @@ stream_send (SitroomFeedServer *self,
 
   if (stream->backlog > MAX_STREAM_BACKLOG)
     {
-      GSocket *socket = soup_server_message_get_socket (stream->msg);
+      GSocket *socket = sitroom_feed_server_message_get_socket (stream->msg);
 
       /* The client has stopped reading; closing the socket ends the exchange
        * and "finished" removes the stream. */

@@ -262,7 +262,7 @@ sitroom_feed_server_listen (SitroomFeedServer *self,
   if (socket_address == NULL)
     return FALSE;
 
-  if (!soup_server_listen (self->soup, G_SOCKET_ADDRESS (socket_address), 0, &local_error))
+  if (!sitroom_feed_server_front_listen (self, G_SOCKET_ADDRESS (socket_address), &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code,
                    _("Cannot listen on %s: %s"), address, local_error->message);
@@ -278,17 +278,13 @@ sitroom_feed_server_get_base_url (SitroomFeedServer *self)
   g_autoptr(GInetAddress) loopback = NULL;
   g_autofree char *host = NULL;
   GInetAddress *inet;
-  GSList *listeners;
   GSocket *socket;
 
   g_return_val_if_fail (SITROOM_IS_FEED_SERVER (self), NULL);
 
-  /* Newest first: the first one listened on is the last. */
-  listeners = soup_server_get_listeners (self->soup);
-  if (listeners == NULL)
+  socket = sitroom_feed_server_front_get_socket (self);
+  if (socket == NULL)
     return NULL;
-  socket = g_slist_last (listeners)->data;
-  g_slist_free (listeners);
 
   local = g_socket_get_local_address (socket, NULL);
   if (local == NULL || !G_IS_INET_SOCKET_ADDRESS (local))
@@ -313,6 +309,7 @@ sitroom_feed_server_disconnect (SitroomFeedServer *self)
   g_return_if_fail (SITROOM_IS_FEED_SERVER (self));
 
   /* Closing the connections finishes the streams, which removes them. */
+  sitroom_feed_server_front_close (self);
   soup_server_disconnect (self->soup);
   g_clear_handle_id (&self->keepalive_source, g_source_remove);
 }
@@ -360,6 +357,7 @@ sitroom_feed_server_dispose (GObject *object)
 
   g_clear_handle_id (&self->replay_source, g_source_remove);
   g_clear_pointer (&self->replay_steps, g_ptr_array_unref);
+  sitroom_feed_server_front_close (self);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   /* Streams whose connection had not noticed yet. */
@@ -426,6 +424,7 @@ sitroom_feed_server_init (SitroomFeedServer *self)
 {
   self->keepalive_interval = SITROOM_FEED_SERVER_DEFAULT_KEEPALIVE;
   self->max_bytes = SITROOM_FEED_SERVER_DEFAULT_MAX_BYTES;
+  self->front_idle_timeout = SITROOM_FEED_SERVER_DEFAULT_IDLE_TIMEOUT;
 }
 
 SitroomFeedServer *

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 #define SITROOM_FEED_SERVER_DEFAULT_KEEPALIVE 15   /* seconds between SSE comments */
 #define SITROOM_FEED_SERVER_DEFAULT_MAX_BYTES (64 * 1024 * 1024)
+#define SITROOM_FEED_SERVER_DEFAULT_IDLE_TIMEOUT 60   /* seconds a kept connection may stay silent */
 
 #define SITROOM_TYPE_FEED_SERVER (sitroom_feed_server_get_type ())
 
@@ -31,6 +32,8 @@ void               sitroom_feed_server_set_keepalive_interval (SitroomFeedServer
                                                                guint              seconds);
 void               sitroom_feed_server_set_max_bytes          (SitroomFeedServer *self,
                                                                gsize              max_bytes);
+void               sitroom_feed_server_set_idle_timeout       (SitroomFeedServer *self,
+                                                               guint              seconds);
 
 /* Parses "HOST:PORT" with a numeric host ("127.0.0.1:8470", "[::1]:0") or
  * "localhost"; the port may be 0. */

@@ -261,7 +261,15 @@ sitroom_source_describe (const char *source)
   if (is_demo (source))
     return g_strdup (_("Built-in demo"));
   if (sitroom_feed_is_url (source))
-    return sitroom_feed_normalize_url (source);
+    {
+      char *url = sitroom_feed_normalize_url (source);
+      gsize length = url != NULL ? strlen (url) : 0;
+
+      /* The base as a person writes it: "http://feed.example:8470". */
+      if (length > 0 && url[length - 1] == '/')
+        url[length - 1] = '\0';
+      return url;
+    }
 
   file = source_to_file (source);
   return g_file_get_parse_name (file);
