@@ -11,6 +11,7 @@
 #include "sitroom-application.h"
 #include "sitroom-briefing.h"
 #include "sitroom-cli.h"
+#include "sitroom-export.h"
 #include "sitroom-time.h"
 #include "sitroom-token.h"
 
@@ -24,7 +25,19 @@ static const GOptionEntry entries[] = {
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Summary format: text or json (default: text)"), N_("FORMAT") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Language of the summary: zh or en (default: the locale’s)"), N_("LANG") },
+    N_("Language of the summary and the export: zh or en (default: the locale’s)"), N_("LANG") },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Draw the view into FILE (.png or .svg) and exit, with no window"), N_("FILE") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The view to export: map (default: map)"), N_("VIEW") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Size of the export in pixels (default: 1600x1200)"), N_("WIDTHxHEIGHT") },
+  { "metric", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("What colours the exported map: positives, new-24h, confirmed, asymptomatic, active-chains or occupancy (default: positives)"), N_("METRIC") },
+  { "boundaries", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Draw the region outlines in FILE (GeoJSON, an adcode per feature) instead of the built-in ones"), N_("FILE") },
+  { "approval-number", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the map approval number (审图号) TEXT on the export"), N_("TEXT") },
   { "check-feed", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Check the situation document SOURCE, print its problems and exit"), N_("SOURCE") },
   { "token-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -46,6 +59,40 @@ lookup_string (GVariantDict *options,
   return value;
 }
 
+static const char *
+lookup_filename (GVariantDict *options,
+                 const char   *name)
+{
+  const char *value = NULL;
+
+  g_variant_dict_lookup (options, name, "^&ay", &value);
+  return value;
+}
+
+/* Options that only an export reads: given without --export they would be
+ * ignored without a word, which hides a mistyped command. */
+static const char *const export_only_options[] = { "view", "size", "metric", "approval-number" };
+
+static int
+run_export (GVariantDict            *options,
+            const char              *path,
+            const char              *lang,
+            const SitroomCliNetwork *network)
+{
+  SitroomCliExport export = {
+    .path = path,
+    .view = lookup_string (options, "view"),
+    .size = lookup_string (options, "size"),
+    .metric = lookup_string (options, "metric"),
+    .lang = lang,
+    .boundaries = lookup_filename (options, "boundaries"),
+    .approval_number = lookup_string (options, "approval-number"),
+  };
+
+  return sitroom_cli_export (&export, lookup_string (options, "feed"),
+                             lookup_string (options, "as-of"), network);
+}
+
 static int
 handle_local_options (GApplication *app,
                       GVariantDict *options,
@@ -55,6 +102,8 @@ handle_local_options (GApplication *app,
   const char *as_of = lookup_string (options, "as-of");
   const char *lang = lookup_string (options, "lang");
   const char *check = lookup_string (options, "check-feed");
+  const char *export = lookup_filename (options, "export");
+  const char *boundaries = lookup_filename (options, "boundaries");
   const char *token_file = NULL;
   SitroomCliNetwork network = { NULL, FALSE };
   gint64 cutoff = SITROOM_TIME_NONE;
@@ -75,6 +124,18 @@ handle_local_options (GApplication *app,
       g_printerr (_("sitroom: unknown language “%s”: use zh or en\n"), lang);
       return SITROOM_EXIT_UNREADABLE;
     }
+
+  if (export != NULL && (check != NULL || g_variant_dict_contains (options, "summary")))
+    {
+      g_printerr (_("sitroom: --export cannot be combined with --summary or --check-feed\n"));
+      return SITROOM_EXIT_UNREADABLE;
+    }
+  for (guint i = 0; export == NULL && i < G_N_ELEMENTS (export_only_options); i++)
+    if (g_variant_dict_contains (options, export_only_options[i]))
+      {
+        g_printerr (_("sitroom: --%s is used only with --export\n"), export_only_options[i]);
+        return SITROOM_EXIT_UNREADABLE;
+      }
 
   network.allow_insecure = g_variant_dict_contains (options, "allow-insecure");
   if (g_variant_dict_lookup (options, "token-file", "^&ay", &token_file))
@@ -100,6 +161,13 @@ handle_local_options (GApplication *app,
       return status;
     }
 
+  if (export != NULL)
+    {
+      status = run_export (options, export, lang, &network);
+      sitroom_token_free (token);
+      return status;
+    }
+
   if (as_of != NULL && !sitroom_time_parse (as_of, &cutoff, &offset))
     {
       g_printerr (_("sitroom: --as-of “%s” is not an RFC 3339 time such as 2022-08-20T13:00:00+08:00\n"),
@@ -111,6 +179,8 @@ handle_local_options (GApplication *app,
   sitroom_application_set_initial_source (SITROOM_APPLICATION (app), feed, cutoff);
   /* The application keeps its own copy. */
   sitroom_application_set_feed_options (SITROOM_APPLICATION (app), token, network.allow_insecure);
+  if (boundaries != NULL)
+    sitroom_application_set_boundaries_file (SITROOM_APPLICATION (app), boundaries);
   sitroom_token_free (token);
 
   /* Go on: register and open the window. */

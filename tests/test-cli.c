@@ -3,62 +3,11 @@
 
 #include "config.h"
 
-#include <sys/wait.h>
-
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
+#include "sitroom-test-cli.h"
 
 static char *tmpdir;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs sitroom with the arguments, NULL-terminated, without DISPLAY or
- * WAYLAND_DISPLAY: the command-line modes must never need a display. */
-static void
-run_sitroom (Run *run,
-             ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *exe = g_getenv ("SITROOM_EXE");
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (exe);
-  g_ptr_array_add (argv, (gpointer) exe);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  /* Nor settings: an uninstalled build has no schema where GSettings looks. */
-  envp = g_environ_unsetenv (envp, "GSETTINGS_SCHEMA_DIR");
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
 
 static char *
 write_file (const char *name,
@@ -81,9 +30,9 @@ demo_path (void)
 static void
 test_version (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(SitroomTestRun) run = { 0 };
 
-  run_sitroom (&run, "--version", NULL);
+  sitroom_test_run_sitroom (&run, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "sitroom " PACKAGE_VERSION "\n");
 }
@@ -91,9 +40,9 @@ test_version (void)
 static void
 test_help (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(SitroomTestRun) run = { 0 };
 
-  run_sitroom (&run, "--help", NULL);
+  sitroom_test_run_sitroom (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--summary"));
   g_assert_nonnull (strstr (run.out, "--check-feed"));
@@ -103,14 +52,14 @@ test_help (void)
 static void
 test_summary_text (void)
 {
-  g_auto(Run) zh = { 0 };
-  g_auto(Run) en = { 0 };
+  g_auto(SitroomTestRun) zh = { 0 };
+  g_auto(SitroomTestRun) en = { 0 };
 
-  run_sitroom (&zh, "--summary", "--lang", "zh", NULL);
+  sitroom_test_run_sitroom (&zh, "--summary", "--lang", "zh", NULL);
   g_assert_cmpint (zh.status, ==, 0);
   g_assert_true (g_str_has_prefix (zh.out, "截至8月20日13时，我省晋城、运城、太原、阳泉相继报告新型冠状病毒核酸阳性者共计11例"));
 
-  run_sitroom (&en, "--summary", "--format", "text", "--lang", "en", NULL);
+  sitroom_test_run_sitroom (&en, "--summary", "--format", "text", "--lang", "en", NULL);
   g_assert_cmpint (en.status, ==, 0);
   g_assert_true (g_str_has_prefix (en.out, "As of 13:00 on 20 August 2022, Jincheng, Yuncheng, Taiyuan and Yangquan"));
 }
@@ -130,13 +79,13 @@ parse_object (const char *text,
 static void
 test_summary_json (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(SitroomTestRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *demo = demo_path ();
   JsonObject *summary;
 
   /* The demo as a file gives the same figures as the built-in one. */
-  run_sitroom (&run, "--summary", "--feed", demo, "--format", "json", NULL);
+  sitroom_test_run_sitroom (&run, "--summary", "--feed", demo, "--format", "json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   summary = parse_object (run.out, &root);
   g_assert_cmpstr (json_object_get_string_member (summary, "as_of"), ==, "2022-08-20T13:00:00+08:00");
@@ -149,11 +98,11 @@ test_summary_json (void)
 static void
 test_summary_as_of (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(SitroomTestRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *summary;
 
-  run_sitroom (&run, "--summary", "--format", "json", "--as-of", "2022-08-18T16:00:00Z", NULL);
+  sitroom_test_run_sitroom (&run, "--summary", "--format", "json", "--as-of", "2022-08-18T16:00:00Z", NULL);
   g_assert_cmpint (run.status, ==, 0);
   summary = parse_object (run.out, &root);
   g_assert_cmpstr (json_object_get_string_member (summary, "as_of"), ==, "2022-08-18T16:00:00+00:00");
@@ -163,24 +112,24 @@ test_summary_as_of (void)
 static void
 test_summary_bad_arguments (void)
 {
-  g_auto(Run) garbage = { 0 };
-  g_auto(Run) future = { 0 };
-  g_auto(Run) format = { 0 };
-  g_auto(Run) lang = { 0 };
+  g_auto(SitroomTestRun) garbage = { 0 };
+  g_auto(SitroomTestRun) future = { 0 };
+  g_auto(SitroomTestRun) format = { 0 };
+  g_auto(SitroomTestRun) lang = { 0 };
 
-  run_sitroom (&garbage, "--summary", "--as-of", "yesterday", NULL);
+  sitroom_test_run_sitroom (&garbage, "--summary", "--as-of", "yesterday", NULL);
   g_assert_cmpint (garbage.status, ==, 2);
   g_assert_nonnull (strstr (garbage.err, "RFC 3339"));
 
-  run_sitroom (&future, "--summary", "--as-of", "2022-08-21T00:00:00+08:00", NULL);
+  sitroom_test_run_sitroom (&future, "--summary", "--as-of", "2022-08-21T00:00:00+08:00", NULL);
   g_assert_cmpint (future.status, ==, 2);
   g_assert_nonnull (strstr (future.err, "after the document"));
 
-  run_sitroom (&format, "--summary", "--format", "xml", NULL);
+  sitroom_test_run_sitroom (&format, "--summary", "--format", "xml", NULL);
   g_assert_cmpint (format.status, ==, 2);
   g_assert_nonnull (strstr (format.err, "xml"));
 
-  run_sitroom (&lang, "--summary", "--lang", "fr", NULL);
+  sitroom_test_run_sitroom (&lang, "--summary", "--lang", "fr", NULL);
   g_assert_cmpint (lang.status, ==, 2);
 }
 
@@ -192,15 +141,15 @@ test_summary_bad_feed (void)
                                      "{\"format\": \"sitroom/1\", \"as_of\": \"2022-08-20T13:00:00+08:00\","
                                      " \"cases\": [{\"id\": \"1\", \"reported_at\": \"2022-08-20T09:00:00+08:00\","
                                      " \"region\": \"149999\", \"classification\": \"mild\", \"status\": \"recovered\"}]}");
-  g_auto(Run) gone = { 0 };
-  g_auto(Run) refused = { 0 };
+  g_auto(SitroomTestRun) gone = { 0 };
+  g_auto(SitroomTestRun) refused = { 0 };
 
-  run_sitroom (&gone, "--summary", "--feed", missing, NULL);
+  sitroom_test_run_sitroom (&gone, "--summary", "--feed", missing, NULL);
   g_assert_cmpint (gone.status, ==, 2);
   g_assert_nonnull (strstr (gone.err, "missing.json"));
   g_assert_cmpstr (gone.out, ==, "");
 
-  run_sitroom (&refused, "--summary", "--feed", bad, NULL);
+  sitroom_test_run_sitroom (&refused, "--summary", "--feed", bad, NULL);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "/cases/0/region"));
   g_assert_nonnull (strstr (refused.err, "149999"));
@@ -213,23 +162,23 @@ test_check_valid (void)
   g_autofree char *demo = demo_path ();
   g_autofree char *uri = g_filename_to_uri (demo, NULL, NULL);
   g_autofree char *clean = write_file ("clean.json", "{\"format\": \"sitroom/1\", \"as_of\": \"2022-08-20T13:00:00+08:00\"}");
-  g_auto(Run) run = { 0 };
-  g_auto(Run) by_uri = { 0 };
-  g_auto(Run) quiet = { 0 };
+  g_auto(SitroomTestRun) run = { 0 };
+  g_auto(SitroomTestRun) by_uri = { 0 };
+  g_auto(SitroomTestRun) quiet = { 0 };
 
   /* The demo is valid with its two true warnings. */
-  run_sitroom (&run, "--check-feed", demo, NULL);
+  sitroom_test_run_sitroom (&run, "--check-feed", demo, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "warning: /chains/2: "));
   g_assert_nonnull (strstr (run.out, "warning: /quarantine_sites/3: "));
   g_assert_null (strstr (run.out, "error: "));
   g_assert_nonnull (strstr (run.out, "valid: 2 warnings\n"));
 
-  run_sitroom (&by_uri, "--check-feed", uri, NULL);
+  sitroom_test_run_sitroom (&by_uri, "--check-feed", uri, NULL);
   g_assert_cmpint (by_uri.status, ==, 0);
   g_assert_cmpstr (by_uri.out, ==, run.out);
 
-  run_sitroom (&quiet, "--check-feed", clean, NULL);
+  sitroom_test_run_sitroom (&quiet, "--check-feed", clean, NULL);
   g_assert_cmpint (quiet.status, ==, 0);
   g_assert_cmpstr (quiet.out, ==, "valid: 0 warnings\n");
 }
@@ -245,17 +194,17 @@ test_check_refused (void)
                                      "  {\"id\": \"1\", \"reported_at\": \"2022-08-20T09:00:00+08:00\","
                                      "   \"region\": \"140100\", \"chain\": \"a\", \"classification\": \"mild\", \"status\": \"recovered\"}]}");
   g_autofree char *html = write_file ("error.html", "<html><body>502 Bad Gateway</body></html>\n");
-  g_auto(Run) run = { 0 };
-  g_auto(Run) page = { 0 };
+  g_auto(SitroomTestRun) run = { 0 };
+  g_auto(SitroomTestRun) page = { 0 };
 
-  run_sitroom (&run, "--check-feed", bad, NULL);
+  sitroom_test_run_sitroom (&run, "--check-feed", bad, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.out, "error: /cases/0/region: "));
   g_assert_nonnull (strstr (run.out, "error: /cases/1/id: "));
   g_assert_nonnull (strstr (run.out, "warning: /cases/0: "));
   g_assert_nonnull (strstr (run.out, "refused: 2 errors, 1 warning\n"));
 
-  run_sitroom (&page, "--check-feed", html, NULL);
+  sitroom_test_run_sitroom (&page, "--check-feed", html, NULL);
   g_assert_cmpint (page.status, ==, 1);
   g_assert_true (g_str_has_prefix (page.out, "error: "));
   g_assert_nonnull (strstr (page.out, "refused: 1 error, 0 warnings\n"));
@@ -265,18 +214,18 @@ static void
 test_check_unreadable (void)
 {
   g_autofree char *missing = g_build_filename (tmpdir, "nothing-here.json", NULL);
-  g_auto(Run) gone = { 0 };
-  g_auto(Run) folder = { 0 };
-  g_auto(Run) remote = { 0 };
+  g_auto(SitroomTestRun) gone = { 0 };
+  g_auto(SitroomTestRun) folder = { 0 };
+  g_auto(SitroomTestRun) remote = { 0 };
 
-  run_sitroom (&gone, "--check-feed", missing, NULL);
+  sitroom_test_run_sitroom (&gone, "--check-feed", missing, NULL);
   g_assert_cmpint (gone.status, ==, 2);
   g_assert_nonnull (strstr (gone.err, "nothing-here.json"));
 
-  run_sitroom (&folder, "--check-feed", tmpdir, NULL);
+  sitroom_test_run_sitroom (&folder, "--check-feed", tmpdir, NULL);
   g_assert_cmpint (folder.status, ==, 2);
 
-  run_sitroom (&remote, "--check-feed", "ftp://127.0.0.1/situation.json", NULL);
+  sitroom_test_run_sitroom (&remote, "--check-feed", "ftp://127.0.0.1/situation.json", NULL);
   g_assert_cmpint (remote.status, ==, 2);
 }
 
@@ -284,13 +233,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  tmpdir = g_dir_make_tmp ("sitroom-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = sitroom_test_make_tmpdir ("sitroom-cli-XXXXXX");
 
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
@@ -304,19 +251,7 @@ main (int   argc,
   g_test_add_func ("/cli/check-feed/unreadable", test_check_unreadable);
 
   status = g_test_run ();
-
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-        g_unlink (path);
-      }
-    g_rmdir (tmpdir);
-    g_free (tmpdir);
-  }
+  sitroom_test_remove_tmpdir (tmpdir);
 
   return status;
 }

@@ -14,6 +14,7 @@
 #include "sitroom-feed-client.h"
 #include "sitroom-feed-http.h"
 #include "sitroom-source.h"
+#include "sitroom-test-cli.h"
 #include "sitroom-token.h"
 
 /* How long anything a test waits for may take before the test fails. */
@@ -1522,32 +1523,15 @@ test_cli_token_file (void)
   test_server_free (ts);
 }
 
-static void
-remove_tmpdir (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (tmpdir);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  tmpdir = g_dir_make_tmp ("sitroom-feed-client-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = sitroom_test_make_tmpdir ("sitroom-feed-client-XXXXXX");
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   g_test_add_func ("/feed-client/url/policy", test_url_policy);
@@ -1580,7 +1564,6 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  remove_tmpdir ();
-  g_free (tmpdir);
+  sitroom_test_remove_tmpdir (tmpdir);
   return status;
 }

@@ -6,6 +6,7 @@
 
 #include "sitroom-error.h"
 #include "sitroom-regions.h"
+#include "sitroom-test-regions.h"
 
 static const struct {
   const char *code;
@@ -25,20 +26,10 @@ static const struct {
   { "141100", "吕梁市", "Lüliang" },
 };
 
-static const SitroomRegion *
-builtin_region (const char *code)
-{
-  const SitroomRegions *regions = sitroom_regions_get_builtin ();
-  int index = sitroom_regions_lookup (regions, code);
-
-  g_assert_cmpint (index, >=, 0);
-  return sitroom_regions_get (regions, index);
-}
-
 static void
 test_builtin_province (void)
 {
-  const SitroomRegion *province = builtin_region ("140000");
+  const SitroomRegion *province = sitroom_test_builtin_region ("140000");
 
   g_assert_cmpstr (province->code, ==, "140000");
   g_assert_null (province->parent);
@@ -64,7 +55,7 @@ test_builtin_prefectures (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (prefectures); i++)
     {
-      const SitroomRegion *region = builtin_region (prefectures[i].code);
+      const SitroomRegion *region = sitroom_test_builtin_region (prefectures[i].code);
       int index = sitroom_regions_lookup (regions, prefectures[i].code);
 
       g_assert_cmpint (region->level, ==, SITROOM_LEVEL_PREFECTURE);
@@ -130,7 +121,7 @@ test_builtin_named_counties (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (counties); i++)
     {
-      const SitroomRegion *county = builtin_region (counties[i].code);
+      const SitroomRegion *county = sitroom_test_builtin_region (counties[i].code);
 
       g_assert_cmpint (county->level, ==, SITROOM_LEVEL_COUNTY);
       g_assert_cmpstr (county->name.zh, ==, counties[i].zh);

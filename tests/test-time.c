@@ -336,6 +336,27 @@ test_format_out_of_range (void)
   g_test_trap_assert_stderr ("*CRITICAL*sitroom_time_format*");
 }
 
+/* Days begin at 00:00 CST, which is 16:00 UTC the day before. */
+static void
+test_cst_day (void)
+{
+  gint64 midnight;   /* 2022-08-20T00:00:00+08:00 */
+  int offset;
+
+  g_assert_true (sitroom_time_parse ("2022-08-20T00:00:00+08:00", &midnight, &offset));
+  g_assert_cmpint (midnight, ==, 1660924800);
+  g_assert_cmpint (sitroom_time_cst_day (midnight), ==, 19224);
+  g_assert_cmpint (sitroom_time_cst_day (midnight) * 86400 - SITROOM_CST_OFFSET, ==, midnight);
+  g_assert_cmpint (sitroom_time_cst_day (midnight - 1), ==, 19223);
+  g_assert_cmpint (sitroom_time_cst_day (midnight + 86399), ==, 19224);
+  g_assert_cmpint (sitroom_time_cst_day (midnight + 86400), ==, 19225);
+  /* Before 1970 and at the ends of the range: floor, never an overflow. */
+  g_assert_cmpint (sitroom_time_cst_day (-SITROOM_CST_OFFSET), ==, 0);
+  g_assert_cmpint (sitroom_time_cst_day (-SITROOM_CST_OFFSET - 1), ==, -1);
+  g_assert_cmpint (sitroom_time_cst_day (G_MAXINT64), ==, G_MAXINT64 / 86400);
+  g_assert_cmpint (sitroom_time_cst_day (G_MININT64), ==, G_MININT64 / 86400 - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/time/format/out-of-range", test_format_out_of_range);
   g_test_add_func ("/time/round-trip/random", test_round_trip);
   g_test_add_func ("/time/round-trip/every-day", test_every_day);
+  g_test_add_func ("/time/cst-day", test_cst_day);
 
   return g_test_run ();
 }

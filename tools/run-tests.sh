@@ -19,4 +19,4 @@ xvfb-run -a -s "-screen 0 1920x1080x24" \
   meson test -C _build-test --print-errorlogs --num-processes 2
 
 setup_dir _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dgui_tests=false
-meson test -C _build-asan --print-errorlogs --num-processes 2 --suite core --suite feed --suite cli
+meson test -C _build-asan --print-errorlogs --num-processes 2 --suite core --suite render --suite feed --suite cli

@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sitroom-briefing.h"
-#include "sitroom-cli.h"
+#include "sitroom-cli-private.h"
 #include "sitroom-error.h"
 #include "sitroom-feed-client.h"
 #include "sitroom-source.h"
@@ -24,13 +24,9 @@ print_out (const char *text)
   fputs (text, stdout);
 }
 
-static void
-print_err (const char *format,
-           ...) G_GNUC_PRINTF (1, 2);
-
-static void
-print_err (const char *format,
-           ...)
+void
+sitroom_cli_print_err (const char *format,
+                       ...)
 {
   g_autofree char *text = NULL;
   va_list args;
@@ -87,60 +83,78 @@ load_source (const char               *source,
 }
 
 int
-sitroom_cli_summary (const char              *feed,
-                     const char              *as_of,
-                     const char              *format,
-                     const char              *lang,
-                     const SitroomCliNetwork *network)
+sitroom_cli_load_view (const char              *feed,
+                       const char              *as_of,
+                       const char              *lang,
+                       const SitroomCliNetwork *network,
+                       SitroomView            **view,
+                       int                     *offset)
 {
   g_autoptr(SitroomSituation) situation = NULL;
-  g_autoptr(SitroomView) view = NULL;
   g_autoptr(GError) error = NULL;
   SitroomLoadOptions options = { .lang = lang };
-  g_autofree char *text = NULL;
   gint64 cutoff;
-  int offset;
 
-  if (format == NULL)
-    format = "text";
-  if (g_strcmp0 (format, "text") != 0 && g_strcmp0 (format, "json") != 0)
-    {
-      print_err (_("unknown format “%s”: use text or json"), format);
-      return SITROOM_EXIT_UNREADABLE;
-    }
+  g_return_val_if_fail (view != NULL && offset != NULL, SITROOM_EXIT_UNREADABLE);
 
   situation = load_source (feed, &options, network, NULL, &error);
   if (situation == NULL)
     {
       if (g_error_matches (error, SITROOM_FEED_ERROR, SITROOM_FEED_ERROR_UNREADABLE))
-        print_err ("%s", error->message);
+        sitroom_cli_print_err ("%s", error->message);
       else
-        print_err (_("feed refused: %s"), error->message);
+        sitroom_cli_print_err (_("feed refused: %s"), error->message);
       return exit_for_error (error);
     }
 
   cutoff = sitroom_situation_get_as_of (situation);
-  offset = sitroom_situation_get_as_of_offset (situation);
+  *offset = sitroom_situation_get_as_of_offset (situation);
   if (as_of != NULL)
     {
       g_autofree char *document_as_of = NULL;
 
-      if (!sitroom_time_parse (as_of, &cutoff, &offset))
+      if (!sitroom_time_parse (as_of, &cutoff, offset))
         {
-          print_err (_("--as-of “%s” is not an RFC 3339 time such as 2022-08-20T13:00:00+08:00"), as_of);
+          sitroom_cli_print_err (_("--as-of “%s” is not an RFC 3339 time such as 2022-08-20T13:00:00+08:00"), as_of);
           return SITROOM_EXIT_UNREADABLE;
         }
       document_as_of = sitroom_time_format (sitroom_situation_get_as_of (situation),
                                             sitroom_situation_get_as_of_offset (situation));
       if (cutoff > sitroom_situation_get_as_of (situation))
         {
-          print_err (_("--as-of %s is after the document’s as_of %s: nothing is known past it"),
-                     as_of, document_as_of);
+          sitroom_cli_print_err (_("--as-of %s is after the document’s as_of %s: nothing is known past it"),
+                                 as_of, document_as_of);
           return SITROOM_EXIT_UNREADABLE;
         }
     }
 
-  view = sitroom_view_new (situation, cutoff, -1, -1);
+  *view = sitroom_view_new (situation, cutoff, -1, -1);
+  return SITROOM_EXIT_OK;
+}
+
+int
+sitroom_cli_summary (const char              *feed,
+                     const char              *as_of,
+                     const char              *format,
+                     const char              *lang,
+                     const SitroomCliNetwork *network)
+{
+  g_autoptr(SitroomView) view = NULL;
+  g_autofree char *text = NULL;
+  int offset;
+  int status;
+
+  if (format == NULL)
+    format = "text";
+  if (g_strcmp0 (format, "text") != 0 && g_strcmp0 (format, "json") != 0)
+    {
+      sitroom_cli_print_err (_("unknown format “%s”: use text or json"), format);
+      return SITROOM_EXIT_UNREADABLE;
+    }
+
+  status = sitroom_cli_load_view (feed, as_of, lang, network, &view, &offset);
+  if (status != SITROOM_EXIT_OK)
+    return status;
 
   if (g_strcmp0 (format, "json") == 0)
     text = sitroom_summary_to_json (view, offset, TRUE);
@@ -201,7 +215,7 @@ sitroom_cli_check_feed (const char              *source,
 
       if (g_error_matches (error, SITROOM_FEED_ERROR, SITROOM_FEED_ERROR_UNREADABLE))
         {
-          print_err ("%s", error->message);
+          sitroom_cli_print_err ("%s", error->message);
           return SITROOM_EXIT_UNREADABLE;
         }
 

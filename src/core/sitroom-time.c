@@ -264,3 +264,21 @@ sitroom_time_format (gint64 utc,
                           offset_minutes < 0 ? '-' : '+',
                           abs_minutes / 60, abs_minutes % 60);
 }
+
+gint64
+sitroom_time_cst_day (gint64 utc)
+{
+  gint64 day = utc / 86400;
+  gint64 rest = utc % 86400;
+
+  /* Floor division, so that a time before 1970 falls on its own day. */
+  if (rest < 0)
+    {
+      rest += 86400;
+      day--;
+    }
+  /* Adding the offset to the remainder rather than to @utc cannot overflow. */
+  if (rest + SITROOM_CST_OFFSET >= 86400)
+    day++;
+  return day;
+}

@@ -19,9 +19,24 @@ struct _SitroomApplication
   char *token;
   gboolean allow_insecure;
   gboolean has_initial_source;
+
+  /* Loaded on first use, like the settings. */
+  char *boundaries_file;          /* --boundaries, or NULL for the setting */
+  SitroomBoundaries *boundaries;
+  char *boundaries_error;
+  gulong boundaries_changed_id;   /* on settings, while the setting is followed */
 };
 
 G_DEFINE_FINAL_TYPE (SitroomApplication, sitroom_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_BOUNDARIES,
+  PROP_BOUNDARIES_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Settings are opened on first use, not when the application is made: the
  * command-line modes run without them (and without an installed schema). */
@@ -31,6 +46,88 @@ get_settings (SitroomApplication *self)
   if (self->settings == NULL)
     self->settings = g_settings_new (APP_ID);
   return self->settings;
+}
+
+static void
+set_boundaries_error (SitroomApplication *self,
+                      const char         *message)
+{
+  if (g_strcmp0 (self->boundaries_error, message) == 0)
+    return;
+  g_free (self->boundaries_error);
+  self->boundaries_error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOUNDARIES_ERROR]);
+}
+
+static void boundaries_file_changed (SitroomApplication *self);
+
+/* The file to read: --boundaries, else the setting (followed from then
+ * on), else NULL for the built-in outlines. */
+static char *
+get_boundaries_path (SitroomApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->boundaries_file != NULL)
+    return g_strdup (self->boundaries_file);
+
+  if (self->boundaries_changed_id == 0)
+    self->boundaries_changed_id = g_signal_connect_swapped (get_settings (self), "changed::boundaries-file",
+                                                            G_CALLBACK (boundaries_file_changed), self);
+  path = g_settings_get_string (get_settings (self), "boundaries-file");
+  if (*path == '\0')
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+/* Reads the outlines again from where they now come from. A file that
+ * cannot be used changes nothing on the map but the error: an operator who
+ * mistypes a path must not lose the outlines on the wall. */
+static void
+load_boundaries (SitroomApplication *self)
+{
+  g_autoptr(SitroomBoundaries) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = get_boundaries_path (self);
+  gboolean first = self->boundaries == NULL;
+
+  if (path == NULL)
+    loaded = g_object_ref (sitroom_boundaries_get_builtin ());
+  else
+    loaded = sitroom_boundaries_new_from_file (path, &error);
+
+  if (loaded == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (first)
+        self->boundaries = g_object_ref (sitroom_boundaries_get_builtin ());
+      if (sitroom_boundaries_is_builtin (self->boundaries))
+        message = g_strdup_printf (_("Boundary file refused: %s; the built-in outlines are shown"),
+                                   error->message);
+      else
+        message = g_strdup_printf (_("Boundary file refused: %s; the previous outlines are still shown"),
+                                   error->message);
+      set_boundaries_error (self, message);
+      return;
+    }
+
+  set_boundaries_error (self, NULL);
+  if (loaded != self->boundaries)
+    {
+      g_set_object (&self->boundaries, loaded);
+      /* The first load happens inside a getter: no one held the old value. */
+      if (!first)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOUNDARIES]);
+    }
+}
+
+static void
+boundaries_file_changed (SitroomApplication *self)
+{
+  /* --boundaries wins over the setting while it is given. */
+  if (self->boundaries_file == NULL)
+    load_boundaries (self);
 }
 
 void
@@ -160,7 +257,10 @@ sitroom_application_dispose (GObject *object)
   if (self->feeder != NULL)
     sitroom_feeder_stop (self->feeder);
   g_clear_object (&self->feeder);
+  if (self->settings != NULL)
+    g_clear_signal_handler (&self->boundaries_changed_id, self->settings);
   g_clear_object (&self->settings);
+  g_clear_object (&self->boundaries);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sitroom_application_parent_class)->dispose (object);
@@ -172,8 +272,33 @@ sitroom_application_finalize (GObject *object)
   SitroomApplication *self = SITROOM_APPLICATION (object);
 
   g_clear_pointer (&self->token, sitroom_token_free);
+  g_clear_pointer (&self->boundaries_file, g_free);
+  g_clear_pointer (&self->boundaries_error, g_free);
 
   G_OBJECT_CLASS (sitroom_application_parent_class)->finalize (object);
+}
+
+static void
+sitroom_application_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  SitroomApplication *self = SITROOM_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOUNDARIES:
+      g_value_set_object (value, sitroom_application_get_boundaries (self));
+      break;
+
+    case PROP_BOUNDARIES_ERROR:
+      g_value_set_string (value, sitroom_application_get_boundaries_error (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -184,9 +309,21 @@ sitroom_application_class_init (SitroomApplicationClass *klass)
 
   object_class->dispose = sitroom_application_dispose;
   object_class->finalize = sitroom_application_finalize;
+  object_class->get_property = sitroom_application_get_property;
   app_class->startup = sitroom_application_startup;
   app_class->activate = sitroom_application_activate;
   app_class->shutdown = sitroom_application_shutdown;
+
+  properties[PROP_BOUNDARIES] =
+    g_param_spec_object ("boundaries", NULL, NULL,
+                         SITROOM_TYPE_BOUNDARIES,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BOUNDARIES_ERROR] =
+    g_param_spec_string ("boundaries-error", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -252,4 +389,51 @@ sitroom_application_get_feeder (SitroomApplication *self)
   g_return_val_if_fail (SITROOM_IS_APPLICATION (self), NULL);
 
   return self->feeder;
+}
+
+void
+sitroom_application_set_boundaries_file (SitroomApplication *self,
+                                         const char         *path)
+{
+  g_return_if_fail (SITROOM_IS_APPLICATION (self));
+
+  if (path != NULL && *path == '\0')
+    path = NULL;
+  if (g_strcmp0 (path, self->boundaries_file) == 0)
+    return;
+  g_free (self->boundaries_file);
+  self->boundaries_file = g_strdup (path);
+
+  /* Before the first use this only records the path; after it the map
+   * follows at once. */
+  if (self->boundaries != NULL)
+    load_boundaries (self);
+}
+
+SitroomBoundaries *
+sitroom_application_get_boundaries (SitroomApplication *self)
+{
+  g_return_val_if_fail (SITROOM_IS_APPLICATION (self), NULL);
+
+  if (self->boundaries == NULL)
+    load_boundaries (self);
+  return self->boundaries;
+}
+
+const char *
+sitroom_application_get_boundaries_error (SitroomApplication *self)
+{
+  g_return_val_if_fail (SITROOM_IS_APPLICATION (self), NULL);
+
+  if (self->boundaries == NULL)
+    load_boundaries (self);
+  return self->boundaries_error;
+}
+
+GSettings *
+sitroom_application_get_settings (SitroomApplication *self)
+{
+  g_return_val_if_fail (SITROOM_IS_APPLICATION (self), NULL);
+
+  return get_settings (self);
 }

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "sitroom-boundaries.h"
 #include "sitroom-context.h"
 #include "sitroom-feeder.h"
 
@@ -29,6 +30,22 @@ void                sitroom_application_set_initial_source (SitroomApplication *
 void                sitroom_application_set_feed_options (SitroomApplication *self,
                                                           const char         *token,
                                                           gboolean            allow_insecure);
+
+/* Outlines to draw from @path (a GeoJSON file, see sitroom-boundaries.h)
+ * instead of the "boundaries-file" setting (--boundaries). Call before the
+ * first window opens. */
+void                sitroom_application_set_boundaries_file (SitroomApplication *self,
+                                                             const char         *path);
+/* The outlines the map draws: the --boundaries file, else the
+ * "boundaries-file" setting's, else the built-in ones. A file that cannot be
+ * read leaves the previous outlines (at first the built-in ones) in place
+ * and sets the error, a message a person can act on; the next good file
+ * clears it. Properties "boundaries" and "boundaries-error" are notified
+ * when they change (the setting is watched). */
+SitroomBoundaries  *sitroom_application_get_boundaries       (SitroomApplication *self);
+const char         *sitroom_application_get_boundaries_error (SitroomApplication *self);
+/* The application's settings (opened on first use). */
+GSettings          *sitroom_application_get_settings         (SitroomApplication *self);
 
 SitroomContext     *sitroom_application_get_context (SitroomApplication *self);
 SitroomFeeder      *sitroom_application_get_feeder  (SitroomApplication *self);

@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sitroom-application.h"
 #include "sitroom-changes.h"
 #include "sitroom-format.h"
+#include "sitroom-map-view.h"
 #include "sitroom-overview.h"
 #include "sitroom-source.h"
 #include "sitroom-time.h"
@@ -41,6 +43,7 @@ struct _SitroomWindow
   GtkStack *main_stack;
   AdwStatusPage *error_page;
   SitroomOverview *overview;
+  SitroomMapView *map_view;
 };
 
 G_DEFINE_FINAL_TYPE (SitroomWindow, sitroom_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -347,6 +350,32 @@ cutoff_latest_cb (GtkWidget  *widget,
   update_cutoff (self);
 }
 
+static void
+show_page_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SitroomWindow *self = SITROOM_WINDOW (widget);
+  const char *page = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, page) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, page);
+}
+
+/* The map takes its outlines and settings from the application: the
+ * window's own, or in a window made before it has one (the tests), the
+ * process's. */
+static void
+update_application (SitroomWindow *self)
+{
+  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (!SITROOM_IS_APPLICATION (application))
+    application = g_application_get_default ();
+  if (SITROOM_IS_APPLICATION (application))
+    sitroom_map_view_set_application (self->map_view, SITROOM_APPLICATION (application));
+}
+
 static gboolean
 sitroom_window_close_request (GtkWindow *window)
 {
@@ -363,6 +392,8 @@ sitroom_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-height", height);
     }
   g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  g_settings_set_string (self->settings, "visible-page",
+                         adw_view_stack_get_visible_child_name (self->view_stack));
 
   return GTK_WINDOW_CLASS (sitroom_window_parent_class)->close_request (window);
 }
@@ -397,7 +428,11 @@ sitroom_window_constructed (GObject *object)
   g_signal_connect_object (self->context, "notify::source",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect (self, "notify::application", G_CALLBACK (update_application), NULL);
+
   sitroom_overview_set_context (self->overview, self->context);
+  sitroom_map_view_set_context (self->map_view, self->context);
+  update_application (self);
   update_title (self);
   update_insecure (self);
   situation_changed_cb (self);
@@ -474,6 +509,7 @@ sitroom_window_class_init (SitroomWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SITROOM_TYPE_OVERVIEW);
+  g_type_ensure (SITROOM_TYPE_MAP_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sitroom/Sitroom/ui/sitroom-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, switcher_title);
@@ -495,15 +531,23 @@ sitroom_window_class_init (SitroomWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, map_view);
   gtk_widget_class_bind_template_callback (widget_class, cutoff_widgets_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher);
 
   gtk_widget_class_install_action (widget_class, "win.cutoff-latest", NULL, cutoff_latest_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "overview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "map");
 }
 
 static void
 sitroom_window_init (SitroomWindow *self)
 {
+  g_autofree char *page = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -512,6 +556,8 @@ sitroom_window_init (SitroomWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  page = g_settings_get_string (self->settings, "visible-page");
+  adw_view_stack_set_visible_child_name (self->view_stack, page);
 
   /* "Updated 3 minutes ago" moves in minutes: a per-second clock would only
    * wake the machine for nothing. */

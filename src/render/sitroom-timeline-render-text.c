@@ -1,0 +1,272 @@
+/* The timeline's words: labels, statuses, ticks and the cutoff's time in Chinese or English, laid out once. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sitroom-time.h"
+#include "sitroom-timeline-render-private.h"
+
+/* Chinese first, so that 8·17's titles are drawn with Simplified Chinese glyphs. */
+#define TIMELINE_FONT "Noto Sans CJK SC, Noto Sans, sans"
+#define LABEL_PADDING 12.0
+/* Panning makes new tick labels at every step; old ones go past this many. */
+#define MAX_TICK_LABELS 512
+
+static const char * const month_abbreviations[12] = {
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+
+static const char *
+pick (SitroomTimelineRenderer *self,
+      const char              *zh,
+      const char              *en)
+{
+  return sitroom_timeline_is_chinese (self) ? zh : en;
+}
+
+PangoLayout *
+sitroom_timeline_new_layout (SitroomTimelineRenderer *self,
+                             double                   pixels,
+                             gboolean                 bold,
+                             const char              *text)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (TIMELINE_FONT);
+  PangoLayout *layout;
+
+  g_assert (self->pango != NULL);
+
+  layout = pango_layout_new (self->pango);
+  pango_font_description_set_absolute_size (font, pixels * sitroom_timeline_scale (self) * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* The context follows the surface drawn into (font options differ between
+ * the screen, a PNG and a PDF); the layouts notice and lay out again. */
+void
+sitroom_timeline_text_update (SitroomTimelineRenderer *self,
+                              cairo_t                 *cr)
+{
+  if (self->pango == NULL)
+    self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_context_set_language (self->pango,
+                              pango_language_from_string (sitroom_timeline_is_chinese (self) ? "zh-cn" : "en"));
+  if (cr != NULL)
+    pango_cairo_update_context (cr, self->pango);
+}
+
+void
+sitroom_timeline_clear_status_texts (SitroomTimelineRenderer *self)
+{
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      TimelineLane *lane = &g_array_index (self->lanes, TimelineLane, i);
+
+      g_clear_object (&lane->count);
+      g_clear_object (&lane->status_text);
+    }
+}
+
+void
+sitroom_timeline_text_clear (SitroomTimelineRenderer *self)
+{
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      TimelineLane *lane = &g_array_index (self->lanes, TimelineLane, i);
+
+      g_clear_object (&lane->name);
+      g_clear_object (&lane->title);
+    }
+  sitroom_timeline_clear_status_texts (self);
+  for (guint i = 0; i < self->measure_labels->len; i++)
+    g_clear_object (&self->measure_labels->pdata[i]);
+  g_clear_object (&self->corner);
+  g_clear_object (&self->handle_label);
+  g_hash_table_remove_all (self->tick_labels);
+  g_clear_pointer (&self->ticks, g_array_unref);
+}
+
+/* "阳性7例" / "7 positives"; for the measures' lane "施行中 8项" / "8 in force". */
+static char *
+format_count (SitroomTimelineRenderer *self,
+              const TimelineLane      *lane)
+{
+  gboolean zh = sitroom_timeline_is_chinese (self);
+
+  if (lane->chain < 0)
+    return zh ? g_strdup_printf ("施行中 %u项", lane->n_positives)
+              : g_strdup_printf ("%u in force", lane->n_positives);
+  if (zh)
+    return g_strdup_printf ("阳性%u例", lane->n_positives);
+  return g_strdup_printf ("%u %s", lane->n_positives, lane->n_positives == 1 ? "positive" : "positives");
+}
+
+static const char *
+status_word (SitroomTimelineRenderer *self,
+             SitroomChainStatus       status)
+{
+  switch (status)
+    {
+    case SITROOM_CHAIN_ACTIVE:
+      return pick (self, "活跃", "active");
+    case SITROOM_CHAIN_CLOSED:
+      return pick (self, "已结束", "closed");
+    case SITROOM_CHAIN_NOT_STARTED:
+    default:
+      return pick (self, "未开始", "not started");
+    }
+}
+
+/* Line one: the label, its status after a dot, and at the right the
+ * positives, which nothing cuts; line two: the title as far as it goes.
+ * When line one is short of room the status word gives way, the dot
+ * still telling active from closed. */
+void
+sitroom_timeline_lane_ensure_texts (SitroomTimelineRenderer *self,
+                                    TimelineLane            *lane)
+{
+  double ts = sitroom_timeline_scale (self);
+  double column = sitroom_timeline_renderer_get_label_width (self) - 2 * LABEL_PADDING * ts;
+
+  if (lane->name == NULL)
+    {
+      if (lane->chain >= 0)
+        {
+          const SitroomChain *chain = sitroom_situation_get_chain (self->situation, lane->chain);
+          const char *title = sitroom_text_get (&chain->title, self->lang);
+
+          lane->name = sitroom_timeline_new_layout (self, 13, TRUE, chain->label);
+          lane->title = sitroom_timeline_new_layout (self, 11, FALSE, title != NULL ? title : "");
+          pango_layout_set_width (lane->title, (int) (column * PANGO_SCALE));
+          pango_layout_set_ellipsize (lane->title, PANGO_ELLIPSIZE_END);
+        }
+      else
+        lane->name = sitroom_timeline_new_layout (self, 13, TRUE, pick (self, "防控措施", "Measures"));
+      /* A label longer than half the column is cut rather than the figures. */
+      pango_layout_set_width (lane->name, (int) (column * (lane->chain >= 0 ? 0.5 : 1) * PANGO_SCALE));
+      pango_layout_set_ellipsize (lane->name, PANGO_ELLIPSIZE_END);
+    }
+
+  if (lane->status_text == NULL)
+    {
+      g_autofree char *count = format_count (self, lane);
+
+      if (lane->chain >= 0)
+        {
+          PangoRectangle name, figures;
+          double room;
+
+          lane->count = sitroom_timeline_new_layout (self, 11, FALSE, count);
+          lane->status_text = sitroom_timeline_new_layout (self, 11, FALSE, status_word (self, lane->status));
+          pango_layout_get_pixel_extents (lane->name, NULL, &name);
+          pango_layout_get_pixel_extents (lane->count, NULL, &figures);
+          room = column - name.width - figures.width - (TIMELINE_STATUS_INDENT + 6) * ts;
+          pango_layout_set_width (lane->status_text, (int) (MAX (room, 1) * PANGO_SCALE));
+        }
+      else
+        {
+          lane->status_text = sitroom_timeline_new_layout (self, 11, FALSE, count);
+          pango_layout_set_width (lane->status_text, (int) (column * PANGO_SCALE));
+        }
+      pango_layout_set_ellipsize (lane->status_text, PANGO_ELLIPSIZE_END);
+    }
+}
+
+PangoLayout *
+sitroom_timeline_measure_label (SitroomTimelineRenderer *self,
+                                guint                    index)
+{
+  const TimelineMeasure *m = &g_array_index (self->measures, TimelineMeasure, index);
+
+  if (self->measure_labels->pdata[index] == NULL)
+    {
+      const SitroomMeasure *measure = sitroom_situation_get_measure (self->situation, m->measure);
+      const SitroomRegion *region = sitroom_situation_get_region (self->situation, measure->region);
+      const char *name = region != NULL ? sitroom_text_get (&region->name, self->lang) : NULL;
+
+      self->measure_labels->pdata[index] = sitroom_timeline_new_layout (self, 10, FALSE,
+                                                                        name != NULL ? name : "");
+    }
+  return self->measure_labels->pdata[index];
+}
+
+PangoLayout *
+sitroom_timeline_tick_label (SitroomTimelineRenderer *self,
+                             const char              *label)
+{
+  PangoLayout *layout = g_hash_table_lookup (self->tick_labels, label);
+
+  if (layout != NULL)
+    return layout;
+  if (g_hash_table_size (self->tick_labels) >= MAX_TICK_LABELS)
+    g_hash_table_remove_all (self->tick_labels);
+  layout = sitroom_timeline_new_layout (self, 11, FALSE, label);
+  g_hash_table_insert (self->tick_labels, g_strdup (label), layout);
+  return layout;
+}
+
+PangoLayout *
+sitroom_timeline_corner_label (SitroomTimelineRenderer *self)
+{
+  if (self->corner == NULL)
+    self->corner = sitroom_timeline_new_layout (self, 13, TRUE, pick (self, "传播链", "Chains"));
+  return self->corner;
+}
+
+/* "8月20日 13:00" / "20 Aug 13:00", China Standard Time. */
+PangoLayout *
+sitroom_timeline_handle_label (SitroomTimelineRenderer *self,
+                               gint64                   cutoff)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) t = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->handle_label != NULL && self->handle_label_time == cutoff)
+    return self->handle_label;
+
+  tz = g_time_zone_new_offset (SITROOM_CST_OFFSET);
+  utc = g_date_time_new_from_unix_utc (cutoff);
+  t = utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
+  if (t == NULL)
+    text = g_strdup ("—");
+  else if (sitroom_timeline_is_chinese (self))
+    text = g_strdup_printf ("%d月%d日 %02d:%02d", g_date_time_get_month (t), g_date_time_get_day_of_month (t),
+                            g_date_time_get_hour (t), g_date_time_get_minute (t));
+  else
+    text = g_strdup_printf ("%d %s %02d:%02d", g_date_time_get_day_of_month (t),
+                            month_abbreviations[g_date_time_get_month (t) - 1],
+                            g_date_time_get_hour (t), g_date_time_get_minute (t));
+
+  g_clear_object (&self->handle_label);
+  self->handle_label = sitroom_timeline_new_layout (self, 11, TRUE, text);
+  self->handle_label_time = cutoff;
+  return self->handle_label;
+}
+
+const GArray *
+sitroom_timeline_ticks (SitroomTimelineRenderer       *self,
+                        const SitroomTimelineViewport *viewport)
+{
+  double x0, x1;
+
+  sitroom_timeline_area (self, viewport, &x0, &x1);
+  if (self->ticks == NULL || self->ticks_start != viewport->start || self->ticks_end != viewport->end ||
+      self->ticks_width != x1 - x0)
+    {
+      /* Room for the longest label ("2022年12月31日", "31 Dec 2022") and a gap. */
+      double min_label = (sitroom_timeline_is_chinese (self) ? 96 : 84) * sitroom_timeline_scale (self);
+
+      g_clear_pointer (&self->ticks, g_array_unref);
+      self->ticks = sitroom_time_axis_ticks (viewport->start, viewport->end, x1 - x0, min_label, self->lang);
+      self->ticks_start = viewport->start;
+      self->ticks_end = viewport->end;
+      self->ticks_width = x1 - x0;
+    }
+  return self->ticks;
+}

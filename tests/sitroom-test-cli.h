@@ -1,0 +1,35 @@
+/* Helpers the tests that run sitroom share: a run's status and output, and the temporary folder they write in. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What one run of sitroom left behind. */
+typedef struct {
+  int status;     /* its exit status */
+  char *out;
+  char *err;
+} SitroomTestRun;
+
+void  sitroom_test_run_clear    (SitroomTestRun *run);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SitroomTestRun, sitroom_test_run_clear)
+
+/* Runs $SITROOM_EXE with @args (NULL-terminated) as a person would on a
+ * server: no display, no settings schema where GSettings would look, in
+ * the C.UTF-8 locale. The test fails if sitroom does not exit normally. */
+void  sitroom_test_run_sitroomv (SitroomTestRun     *run,
+                                 const char * const *args);
+/* The same with the arguments given one by one, then NULL. */
+void  sitroom_test_run_sitroom  (SitroomTestRun *run,
+                                 ...) G_GNUC_NULL_TERMINATED;
+
+/* A new empty folder under the system's temporary one, named after
+ * @tmpl (as for g_dir_make_tmp()); the test fails if it cannot be made. */
+char *sitroom_test_make_tmpdir  (const char *tmpl);
+/* Removes @dir with everything directly inside it, and frees @dir. */
+void  sitroom_test_remove_tmpdir (char *dir);
+
+G_END_DECLS
