@@ -29,15 +29,17 @@ static const GOptionEntry entries[] = {
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Draw the view into FILE (.png or .svg) and exit, with no window"), N_("FILE") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The view to export: map (default: map)"), N_("VIEW") },
+    N_("The view to export: map, chains (their timeline) or curve (the epidemic curve); default: map"), N_("VIEW") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Size of the export in pixels (default: 1600x1200)"), N_("WIDTHxHEIGHT") },
+    N_("Size of the export in pixels (default: 1600x1200 for the map, 1600x900 for chains and curve)"), N_("WIDTHxHEIGHT") },
   { "metric", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("What colours the exported map: positives, new-24h, confirmed, asymptomatic, active-chains or occupancy (default: positives)"), N_("METRIC") },
   { "boundaries", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Draw the region outlines in FILE (GeoJSON, an adcode per feature) instead of the built-in ones"), N_("FILE") },
   { "approval-number", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show the map approval number (审图号) TEXT on the export"), N_("TEXT") },
+  { "grouping", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("How the exported curve stacks each day: by-prefecture or by-chain (default: by-prefecture)"), N_("GROUPING") },
   { "check-feed", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Check the situation document SOURCE, print its problems and exit"), N_("SOURCE") },
   { "token-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -71,7 +73,7 @@ lookup_filename (GVariantDict *options,
 
 /* Options that only an export reads: given without --export they would be
  * ignored without a word, which hides a mistyped command. */
-static const char *const export_only_options[] = { "view", "size", "metric", "approval-number" };
+static const char *const export_only_options[] = { "view", "size", "metric", "approval-number", "grouping" };
 
 static int
 run_export (GVariantDict            *options,
@@ -87,6 +89,7 @@ run_export (GVariantDict            *options,
     .lang = lang,
     .boundaries = lookup_filename (options, "boundaries"),
     .approval_number = lookup_string (options, "approval-number"),
+    .grouping = lookup_string (options, "grouping"),
   };
 
   return sitroom_cli_export (&export, lookup_string (options, "feed"),

@@ -1,4 +1,4 @@
-/* Helpers the map renderer's tests share: the built-in demo drawn, its pixels, where it draws. */
+/* Helpers the map renderer's tests share: the built-in demo drawn, whole or in parts, its pixels, where it draws. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -102,6 +102,121 @@ sitroom_test_map_same_color (cairo_surface_t    *surface,
   return abs (r - (int) lround (color->red * 255)) <= 2 &&
          abs (g - (int) lround (color->green * 255)) <= 2 &&
          abs (b - (int) lround (color->blue * 255)) <= 2;
+}
+
+/* A node as GSK makes one for a cairo node: a recording bounded by @box
+ * and clipped to it, later painted over what is below. */
+static cairo_t *
+node_begin (const cairo_rectangle_int_t *box,
+            cairo_surface_t            **node)
+{
+  cairo_t *cr;
+
+  *node = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                          &(cairo_rectangle_t) { box->x, box->y, box->width, box->height });
+  cr = cairo_create (*node);
+  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
+  cairo_clip (cr);
+  return cr;
+}
+
+static void
+node_end (cairo_t         *cr,
+          cairo_surface_t *node,
+          cairo_t         *target)
+{
+  cairo_destroy (cr);
+  cairo_set_source_surface (target, node, 0, 0);
+  cairo_paint (target);
+  cairo_surface_destroy (node);
+}
+
+cairo_surface_t *
+sitroom_test_map_render_in_parts (SitroomTestMap           *fixture,
+                                  const SitroomMapViewport *vp,
+                                  cairo_rectangle_int_t    *base,
+                                  cairo_rectangle_int_t    *overlay)
+{
+  static const SitroomMapFurniture pieces[] = { SITROOM_MAP_LEGEND, SITROOM_MAP_CREDITS, SITROOM_MAP_SCALE };
+  SitroomMapRenderer *r = fixture->renderer;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) vp->width, (int) vp->height);
+  cairo_surface_t *recording, *node;
+  cairo_t *target = cairo_create (surface);
+  cairo_t *cr;
+  double x, y, width, height;
+  gboolean has_base;
+
+  /* In the layer's order: the overlay is recorded before the base is
+   * drawn, so at a new zoom it is drawn while the kept base is stale. */
+  has_base = sitroom_map_renderer_get_base_box (r, vp, base);
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                              &(cairo_rectangle_t) { 0, 0, vp->width, vp->height });
+  cr = cairo_create (recording);
+  sitroom_map_renderer_draw_parts (r, cr, vp, SITROOM_MAP_PART_OVERLAY);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (recording, &x, &y, &width, &height);
+  g_assert_cmpfloat (width, >, 0);
+  g_assert_cmpfloat (height, >, 0);
+  overlay->x = (int) floor (x);
+  overlay->y = (int) floor (y);
+  overlay->width = (int) ceil (x + width) - overlay->x;
+  overlay->height = (int) ceil (y + height) - overlay->y;
+
+  if (has_base)
+    {
+      cr = node_begin (base, &node);
+      sitroom_map_renderer_draw_parts (r, cr, vp, SITROOM_MAP_PART_BASE);
+      node_end (cr, node, target);
+    }
+  else
+    *base = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
+
+  cr = node_begin (overlay, &node);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  node_end (cr, node, target);
+  cairo_surface_destroy (recording);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
+    {
+      cairo_rectangle_int_t box;
+
+      g_assert_true (sitroom_map_renderer_get_furniture_box (r, vp, SITROOM_TEST_MAP_FURNITURE, pieces[i], &box));
+      cr = node_begin (&box, &node);
+      sitroom_map_renderer_draw_furniture (r, cr, vp, SITROOM_TEST_MAP_FURNITURE);
+      node_end (cr, node, target);
+    }
+
+  cairo_destroy (target);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+int
+sitroom_test_map_max_difference (cairo_surface_t *a,
+                                 cairo_surface_t *b,
+                                 int             *at_x,
+                                 int             *at_y)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  int worst = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, height);
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *pa = cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a);
+      const guint8 *pb = cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b);
+
+      for (int x = 0; x < 4 * width; x++)
+        if (abs (pa[x] - pb[x]) > worst)
+          {
+            worst = abs (pa[x] - pb[x]);
+            *at_x = x / 4;
+            *at_y = y;
+          }
+    }
+  return worst;
 }
 
 const SitroomBoundary *

@@ -1,4 +1,4 @@
-/* Helpers the map renderer's tests share: the built-in demo drawn, its pixels, where it draws. */
+/* Helpers the map renderer's tests share: the built-in demo drawn, whole or in parts, its pixels, where it draws. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -32,6 +32,21 @@ void             sitroom_test_map_tear_down (SitroomTestMap *fixture,
 /* The map and the standard furniture drawn into a new image of @viewport's size. */
 cairo_surface_t *sitroom_test_map_render    (SitroomTestMap           *fixture,
                                              const SitroomMapViewport *viewport);
+/* The same put together as the map layer does: the base in a node over
+ * its box, the overlay recorded and painted in a node over the box of its
+ * ink, each piece of the standard furniture in a node over its own box.
+ * Gives the base's box and the overlay's; the base's is empty when the
+ * renderer says the base draws nothing. */
+cairo_surface_t *sitroom_test_map_render_in_parts (SitroomTestMap           *fixture,
+                                                   const SitroomMapViewport *viewport,
+                                                   cairo_rectangle_int_t    *base,
+                                                   cairo_rectangle_int_t    *overlay);
+/* The largest difference in any channel, alpha included and colour left
+ * premultiplied, between two images of one size, and where it is. */
+int              sitroom_test_map_max_difference   (cairo_surface_t *a,
+                                                    cairo_surface_t *b,
+                                                    int             *at_x,
+                                                    int             *at_y);
 
 /* The pixel's colour, alpha unpremultiplied away. */
 void             sitroom_test_map_pixel      (cairo_surface_t *surface,

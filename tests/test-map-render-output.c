@@ -1,4 +1,4 @@
-/* Tests of the map renderer's output and upkeep: vector documents, routes, badge placement, the kept base. */
+/* Tests of the map renderer's output and upkeep: vector documents, routes, badge placement, the kept base, drawing in parts. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -367,6 +367,115 @@ test_cache_matches_paths (SitroomTestMap *fixture,
   cairo_surface_destroy (paths);
 }
 
+/* Over tiles, with a route and all the screen's furniture: the parts in
+ * their boxes are the whole map, so that no box cuts off what its part
+ * draws. */
+static void
+test_parts_boxes (SitroomTestMap *fixture,
+                  gconstpointer   data)
+{
+  /* Zoomed in so far that the base covers the drawing, out so far that
+   * it does not, and panned towards the province's north-west corner by
+   * no whole number of pixels, so that the kept base is copied rounded. */
+  static const struct { double zoom, pan_x, pan_y; } views[] = {
+    { 7.5, 0, 0 },
+    { 10, 0, 0 },
+    { 7.5, -300.37, -410.62 },
+  };
+  double unit_x = fixture->viewport.center_x / exp2 (fixture->viewport.zoom);
+  double unit_y = fixture->viewport.center_y / exp2 (fixture->viewport.zoom);
+  gboolean base_inside = FALSE, overlay_inside = FALSE;
+
+  fixture->options.tiles = TRUE;
+  fixture->options.attribution = "© OpenStreetMap contributors";
+  fixture->options.selected_chain = sitroom_situation_lookup_chain (fixture->situation, "0817-z22");
+  g_assert_cmpint (fixture->options.selected_chain, >=, 0);
+  sitroom_map_renderer_set_options (fixture->renderer, &fixture->options);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      SitroomMapViewport vp = fixture->viewport;
+      cairo_rectangle_int_t base, overlay;
+      cairo_surface_t *parts, *whole;
+      int worst, x = -1, y = -1;
+
+      vp.zoom = views[i].zoom;
+      vp.center_x = unit_x * exp2 (vp.zoom) + views[i].pan_x;
+      vp.center_y = unit_y * exp2 (vp.zoom) + views[i].pan_y;
+      parts = sitroom_test_map_render_in_parts (fixture, &vp, &base, &overlay);
+      whole = sitroom_test_map_render (fixture, &vp);
+
+      worst = sitroom_test_map_max_difference (parts, whole, &x, &y);
+      if (worst > 2)
+        g_test_message ("zoom %g, pan %g,%g: off by %d at %d,%d (base %d,%d %dx%d, overlay %d,%d %dx%d)",
+                        views[i].zoom, views[i].pan_x, views[i].pan_y, worst, x, y,
+                        base.x, base.y, base.width, base.height,
+                        overlay.x, overlay.y, overlay.width, overlay.height);
+      g_assert_cmpint (worst, <=, 2);
+
+      base_inside |= base.width < vp.width || base.height < vp.height;
+      overlay_inside |= overlay.width < vp.width || overlay.height < vp.height;
+      cairo_surface_destroy (parts);
+      cairo_surface_destroy (whole);
+    }
+  /* Some box left part of the drawing out, or nothing was tested. */
+  g_assert_true (base_inside);
+  g_assert_true (overlay_inside);
+}
+
+/* Without tiles the base paints a background under everything: its box
+ * is the whole drawing, wherever the map is. */
+static void
+test_parts_base_box_no_tiles (SitroomTestMap *fixture,
+                              gconstpointer   data)
+{
+  SitroomMapViewport views[3] = { fixture->viewport, fixture->viewport, fixture->viewport };
+  cairo_rectangle_int_t box;
+
+  /* Zoomed in, and moved far off the province. */
+  views[1].zoom += 2;
+  views[1].center_x *= 4;
+  views[1].center_y *= 4;
+  views[2].center_x += 5 * views[2].width;
+  views[2].center_y -= 0.5;
+
+  /* Over tiles the fitted province leaves a margin free: the option is what
+   * makes the difference below. */
+  fixture->options.tiles = TRUE;
+  sitroom_map_renderer_set_options (fixture->renderer, &fixture->options);
+  g_assert_true (sitroom_map_renderer_get_base_box (fixture->renderer, &views[0], &box));
+  g_assert_cmpint (box.width, <, (int) views[0].width);
+
+  fixture->options.tiles = FALSE;
+  sitroom_map_renderer_set_options (fixture->renderer, &fixture->options);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) views[i].width,
+                                                             (int) views[i].height);
+      cairo_t *cr = cairo_create (surface);
+
+      g_assert_true (sitroom_map_renderer_get_base_box (fixture->renderer, &views[i], &box));
+      g_assert_cmpint (box.x, ==, 0);
+      g_assert_cmpint (box.y, ==, 0);
+      g_assert_cmpint (box.width, ==, (int) views[i].width);
+      g_assert_cmpint (box.height, ==, (int) views[i].height);
+
+      /* And the base does cover it: every pixel is opaque. */
+      sitroom_map_renderer_draw_parts (fixture->renderer, cr, &views[i], SITROOM_MAP_PART_BASE);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      for (int y = 0; y < (int) views[i].height; y++)
+        for (int x = 0; x < (int) views[i].width; x++)
+          {
+            int r, g, b, a;
+
+            sitroom_test_map_pixel (surface, x, y, &r, &g, &b, &a);
+            g_assert_cmpint (a, ==, 255);
+          }
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +487,8 @@ main (int   argc,
   SITROOM_TEST_MAP_ADD ("/render/map/badges", test_badges);
   SITROOM_TEST_MAP_ADD ("/render/map/pan-reuses", test_pan_reuses);
   SITROOM_TEST_MAP_ADD ("/render/map/cache-matches-paths", test_cache_matches_paths);
+  SITROOM_TEST_MAP_ADD ("/map-render/parts/boxes", test_parts_boxes);
+  SITROOM_TEST_MAP_ADD ("/map-render/parts/base-box-no-tiles", test_parts_base_box_no_tiles);
 
   return g_test_run ();
 }

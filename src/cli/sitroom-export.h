@@ -5,14 +5,17 @@
 #include <gio/gio.h>
 
 #include "sitroom-cli.h"
+#include "sitroom-curve.h"
 #include "sitroom-map-render.h"
 
 G_BEGIN_DECLS
 
-/* The size of an export unless asked otherwise, and the limits of each side
- * in pixels. */
+/* The size of an export of the map, and of the chains or the curve,
+ * unless asked otherwise, and the limits of each side in pixels. */
 #define SITROOM_EXPORT_DEFAULT_WIDTH  1600
 #define SITROOM_EXPORT_DEFAULT_HEIGHT 1200
+#define SITROOM_EXPORT_CHART_DEFAULT_WIDTH  1600
+#define SITROOM_EXPORT_CHART_DEFAULT_HEIGHT 900
 #define SITROOM_EXPORT_MIN_SIZE       200
 #define SITROOM_EXPORT_MAX_SIZE       10000
 
@@ -24,10 +27,28 @@ G_BEGIN_DECLS
 #define SITROOM_EXPORT_MAP_MIN_ZOOM 2.0
 #define SITROOM_EXPORT_MAP_MAX_ZOOM 14.0
 
+/* The chains' text is never drawn smaller than this scale: below it a
+ * printed lane label cannot be read. Lanes that do not fit the height at
+ * this scale are left out, and the picture says how many. */
+#define SITROOM_EXPORT_CHAINS_MIN_SCALE 0.75
+
 typedef enum {
   SITROOM_EXPORT_PNG,
   SITROOM_EXPORT_SVG,
 } SitroomExportFormat;
+
+typedef enum {
+  SITROOM_EXPORT_VIEW_MAP,
+  SITROOM_EXPORT_VIEW_CHAINS,
+  SITROOM_EXPORT_VIEW_CURVE,
+} SitroomExportView;
+
+/* The view named "map", "chains" or "curve". */
+gboolean sitroom_export_view_from_string (const char          *text,
+                                          SitroomExportView   *view);
+/* The curve's grouping named "by-prefecture" or "by-chain". */
+gboolean sitroom_export_grouping_from_string (const char           *text,
+                                              SitroomCurveGrouping *grouping);
 
 /* The format named by the extension of @path: .png or .svg, in any case. */
 gboolean sitroom_export_format_from_path (const char          *path,
@@ -56,16 +77,50 @@ gboolean sitroom_export_map              (SitroomView              *view,
                                           const char               *path,
                                           GError                  **error);
 
+/* Draws the chains of @view on one time axis with the timeline renderer
+ * (light style, @lang, the default closing rule): the whole story from
+ * its first mark to the document's as_of, what follows the cutoff dimmed,
+ * under a title with the cutoff and the source, above a key to the marks.
+ * Every lane is drawn: the text and lanes are scaled down to fit the
+ * height, but not below SITROOM_EXPORT_CHAINS_MIN_SCALE; past that the
+ * last lanes are left out and a note under the title says how many and
+ * that a larger size shows them. Written as sitroom_export_map() writes;
+ * the SVG's <desc> names each chain with its positives and status. */
+gboolean sitroom_export_chains           (SitroomView              *view,
+                                          const char               *lang,
+                                          SitroomExportFormat       format,
+                                          int                       width,
+                                          int                       height,
+                                          const char               *path,
+                                          GError                  **error);
+
+/* Draws the epidemic curve of @view grouped by @grouping with the curve
+ * renderer (light style, @lang, with its title and cutoff). Written as
+ * sitroom_export_map() writes; the SVG's <desc> gives the totals, the
+ * days, the busiest day and each group's positives. */
+gboolean sitroom_export_curve            (SitroomView              *view,
+                                          SitroomCurveGrouping      grouping,
+                                          const char               *lang,
+                                          SitroomExportFormat       format,
+                                          int                       width,
+                                          int                       height,
+                                          const char               *path,
+                                          GError                  **error);
+
 /* What --export was asked for. NULL members take their defaults: the map,
- * 1600x1200, positives, the built-in outlines, no approval number. */
+ * 1600x1200 (1600x900 for the chains and the curve), positives, the
+ * built-in outlines, no approval number, the curve by prefecture. The
+ * metric, outlines and approval number are the map's; the grouping is
+ * the curve's; each is refused with another view. */
 typedef struct {
   const char *path;              /* FILE.png or FILE.svg */
-  const char *view;              /* "map" */
+  const char *view;              /* "map", "chains" or "curve" */
   const char *size;              /* "WIDTHxHEIGHT" */
   const char *metric;            /* as sitroom_metric_from_string() reads it */
   const char *lang;              /* "zh" or "en" */
   const char *boundaries;        /* a GeoJSON file of outlines */
   const char *approval_number;   /* 审图号 */
+  const char *grouping;          /* "by-prefecture" or "by-chain" */
 } SitroomCliExport;
 
 /* --export: reads @feed (NULL: the built-in demo) at @as_of (NULL: its

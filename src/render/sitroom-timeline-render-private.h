@@ -53,6 +53,7 @@ typedef struct {
   PangoLayout *title;
   PangoLayout *status_text;
   PangoLayout *count;
+  gboolean texts_valid;         /* status and count are the view's */
 } TimelineLane;
 
 typedef struct {

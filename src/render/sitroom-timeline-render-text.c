@@ -59,16 +59,14 @@ sitroom_timeline_text_update (SitroomTimelineRenderer *self,
     pango_cairo_update_context (cr, self->pango);
 }
 
+/* A new cutoff: the status lines are to be written again. Their layouts
+ * stay, and keep what they laid out when the words come out the same, as
+ * most do from one step of a scrub to the next. */
 void
 sitroom_timeline_clear_status_texts (SitroomTimelineRenderer *self)
 {
   for (guint i = 0; i < self->lanes->len; i++)
-    {
-      TimelineLane *lane = &g_array_index (self->lanes, TimelineLane, i);
-
-      g_clear_object (&lane->count);
-      g_clear_object (&lane->status_text);
-    }
+    g_array_index (self->lanes, TimelineLane, i).texts_valid = FALSE;
 }
 
 void
@@ -80,8 +78,10 @@ sitroom_timeline_text_clear (SitroomTimelineRenderer *self)
 
       g_clear_object (&lane->name);
       g_clear_object (&lane->title);
+      g_clear_object (&lane->count);
+      g_clear_object (&lane->status_text);
+      lane->texts_valid = FALSE;
     }
-  sitroom_timeline_clear_status_texts (self);
   for (guint i = 0; i < self->measure_labels->len; i++)
     g_clear_object (&self->measure_labels->pdata[i]);
   g_clear_object (&self->corner);
@@ -121,6 +121,18 @@ status_word (SitroomTimelineRenderer *self,
     }
 }
 
+/* A layout of 11-pixel text, made or given new words only when they differ. */
+static void
+set_text (SitroomTimelineRenderer  *self,
+          PangoLayout             **layout,
+          const char               *text)
+{
+  if (*layout == NULL)
+    *layout = sitroom_timeline_new_layout (self, 11, FALSE, text);
+  else if (g_strcmp0 (pango_layout_get_text (*layout), text) != 0)
+    pango_layout_set_text (*layout, text, -1);
+}
+
 /* Line one: the label, its status after a dot, and at the right the
  * positives, which nothing cuts; line two: the title as far as it goes.
  * When line one is short of room the status word gives way, the dot
@@ -151,7 +163,7 @@ sitroom_timeline_lane_ensure_texts (SitroomTimelineRenderer *self,
       pango_layout_set_ellipsize (lane->name, PANGO_ELLIPSIZE_END);
     }
 
-  if (lane->status_text == NULL)
+  if (!lane->texts_valid)
     {
       g_autofree char *count = format_count (self, lane);
 
@@ -160,8 +172,8 @@ sitroom_timeline_lane_ensure_texts (SitroomTimelineRenderer *self,
           PangoRectangle name, figures;
           double room;
 
-          lane->count = sitroom_timeline_new_layout (self, 11, FALSE, count);
-          lane->status_text = sitroom_timeline_new_layout (self, 11, FALSE, status_word (self, lane->status));
+          set_text (self, &lane->count, count);
+          set_text (self, &lane->status_text, status_word (self, lane->status));
           pango_layout_get_pixel_extents (lane->name, NULL, &name);
           pango_layout_get_pixel_extents (lane->count, NULL, &figures);
           room = column - name.width - figures.width - (TIMELINE_STATUS_INDENT + 6) * ts;
@@ -169,10 +181,11 @@ sitroom_timeline_lane_ensure_texts (SitroomTimelineRenderer *self,
         }
       else
         {
-          lane->status_text = sitroom_timeline_new_layout (self, 11, FALSE, count);
+          set_text (self, &lane->status_text, count);
           pango_layout_set_width (lane->status_text, (int) (column * PANGO_SCALE));
         }
       pango_layout_set_ellipsize (lane->status_text, PANGO_ELLIPSIZE_END);
+      lane->texts_valid = TRUE;
     }
 }
 

@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "sitroom-application.h"
+#include "sitroom-chains-view.h"
 #include "sitroom-changes.h"
+#include "sitroom-curve-view.h"
 #include "sitroom-format.h"
 #include "sitroom-map-view.h"
 #include "sitroom-overview.h"
@@ -44,6 +46,8 @@ struct _SitroomWindow
   AdwStatusPage *error_page;
   SitroomOverview *overview;
   SitroomMapView *map_view;
+  SitroomChainsView *chains_view;
+  SitroomCurveView *curve_view;
 };
 
 G_DEFINE_FINAL_TYPE (SitroomWindow, sitroom_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -362,18 +366,24 @@ show_page_cb (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->view_stack, page);
 }
 
-/* The map takes its outlines and settings from the application: the
+/* The pages take their outlines and settings from the application: the
  * window's own, or in a window made before it has one (the tests), the
  * process's. */
 static void
 update_application (SitroomWindow *self)
 {
   GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GSettings *settings;
 
   if (!SITROOM_IS_APPLICATION (application))
     application = g_application_get_default ();
-  if (SITROOM_IS_APPLICATION (application))
-    sitroom_map_view_set_application (self->map_view, SITROOM_APPLICATION (application));
+  if (!SITROOM_IS_APPLICATION (application))
+    return;
+
+  sitroom_map_view_set_application (self->map_view, SITROOM_APPLICATION (application));
+  settings = sitroom_application_get_settings (SITROOM_APPLICATION (application));
+  g_settings_bind (settings, "chain-close-days", self->chains_view, "close-days", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "curve-grouping", self->curve_view, "grouping", G_SETTINGS_BIND_DEFAULT);
 }
 
 static gboolean
@@ -432,6 +442,8 @@ sitroom_window_constructed (GObject *object)
 
   sitroom_overview_set_context (self->overview, self->context);
   sitroom_map_view_set_context (self->map_view, self->context);
+  sitroom_chains_view_set_context (self->chains_view, self->context);
+  sitroom_curve_view_set_context (self->curve_view, self->context);
   update_application (self);
   update_title (self);
   update_insecure (self);
@@ -510,6 +522,8 @@ sitroom_window_class_init (SitroomWindowClass *klass)
 
   g_type_ensure (SITROOM_TYPE_OVERVIEW);
   g_type_ensure (SITROOM_TYPE_MAP_VIEW);
+  g_type_ensure (SITROOM_TYPE_CHAINS_VIEW);
+  g_type_ensure (SITROOM_TYPE_CURVE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sitroom/Sitroom/ui/sitroom-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, switcher_title);
@@ -532,6 +546,8 @@ sitroom_window_class_init (SitroomWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, chains_view);
+  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, curve_view);
   gtk_widget_class_bind_template_callback (widget_class, cutoff_widgets_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher);
 
@@ -541,6 +557,10 @@ sitroom_window_class_init (SitroomWindowClass *klass)
                                        "win.show-page", "s", "overview");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "map");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "chains");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "curve");
 }
 
 static void

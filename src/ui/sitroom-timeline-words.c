@@ -1,0 +1,199 @@
+/* The timeline's words: the tooltip over an event, a case, a measure or the cutoff, and what a screen reader says. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sitroom-format.h"
+#include "sitroom-timeline-private.h"
+
+void
+_sitroom_timeline_update_accessible (SitroomTimeline *self)
+{
+  guint n = self->situation != NULL ? sitroom_situation_get_n_chains (self->situation) : 0;
+  g_autofree char *label = NULL;
+
+  label = g_strdup_printf (ngettext ("Timeline of %u infection chain", "Timeline of %u infection chains", n), n);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static const char *
+event_kind_name (SitroomEventKind kind)
+{
+  switch (kind)
+    {
+    case SITROOM_EVENT_DETECTION:
+      return _("Detection");
+    case SITROOM_EVENT_TEST:
+      return _("Testing");
+    case SITROOM_EVENT_QUARANTINE:
+      return _("Quarantine");
+    case SITROOM_EVENT_TRACE:
+      return _("Tracing");
+    case SITROOM_EVENT_MEASURE:
+      return _("Measure");
+    case SITROOM_EVENT_TRANSFER:
+      return _("Transfer");
+    case SITROOM_EVENT_NOTE:
+    case SITROOM_N_EVENT_KINDS:
+    default:
+      return _("Note");
+    }
+}
+
+static const char *
+classification_name (SitroomClassification classification)
+{
+  switch (classification)
+    {
+    case SITROOM_CLASS_MILD:
+      return _("Mild");
+    case SITROOM_CLASS_MODERATE:
+      return _("Moderate");
+    case SITROOM_CLASS_SEVERE:
+      return _("Severe");
+    case SITROOM_CLASS_CRITICAL:
+      return _("Critical");
+    case SITROOM_CLASS_ASYMPTOMATIC:
+    case SITROOM_N_CLASSES:
+    default:
+      return _("Asymptomatic");
+    }
+}
+
+static const char *
+measure_kind_name (SitroomMeasureKind kind)
+{
+  switch (kind)
+    {
+    case SITROOM_MEASURE_STATIC_MANAGEMENT:
+      return _("Static management");
+    case SITROOM_MEASURE_TRAFFIC_CONTROL:
+      return _("Traffic control");
+    case SITROOM_MEASURE_MASS_TESTING:
+      return _("Mass testing");
+    case SITROOM_MEASURE_LOCKDOWN_LIFTED:
+      return _("Lockdown lifted");
+    case SITROOM_MEASURE_OTHER:
+    case SITROOM_N_MEASURE_KINDS:
+    default:
+      return _("Other measure");
+    }
+}
+
+static char *
+describe_event (SitroomTimeline *self,
+                int              chain_index,
+                int              index)
+{
+  const SitroomEvent *event = &sitroom_situation_get_chain (self->situation, chain_index)->events[index];
+  const char *lang = self->options.lang;
+  g_autofree char *time = sitroom_format_time (event->at, lang);
+
+  if (event->text.zh == NULL)
+    /* Translators: an event's kind and its time. */
+    return g_strdup_printf (_("%s · %s"), event_kind_name (event->kind), time);
+  /* Translators: an event's kind and its time, then what happened. */
+  return g_strdup_printf (_("%s · %s\n%s"), event_kind_name (event->kind), time,
+                          sitroom_text_get (&event->text, lang));
+}
+
+static char *
+describe_case (SitroomTimeline *self,
+               int              index)
+{
+  const SitroomCase *kase = sitroom_situation_get_case (self->situation, index);
+  const char *lang = self->options.lang;
+  g_autofree char *time = sitroom_format_time (kase->reported_at, lang);
+
+  /* Translators: a case's id, classification and region, then when it was reported. */
+  return g_strdup_printf (_("Case %s · %s · %s\nReported %s"), kase->id,
+                          classification_name (kase->classification),
+                          sitroom_format_region (self->situation, kase->region, lang), time);
+}
+
+static char *
+describe_measure (SitroomTimeline *self,
+                  int              index)
+{
+  const SitroomMeasure *measure = sitroom_situation_get_measure (self->situation, index);
+  const char *lang = self->options.lang;
+  g_autofree char *from = sitroom_format_time (measure->from, lang);
+  g_autofree char *period = NULL;
+  const char *title;
+
+  if (measure->until == SITROOM_TIME_NONE)
+    period = g_strdup_printf (_("since %s"), from);
+  else
+    {
+      g_autofree char *until = sitroom_format_time (measure->until, lang);
+
+      period = g_strdup_printf (_("from %s until %s"), from, until);
+    }
+  title = measure->text.zh != NULL ? sitroom_text_get (&measure->text, lang)
+                                   : measure_kind_name (measure->kind);
+  /* Translators: a measure, then its region and when it is in force. */
+  return g_strdup_printf (_("%s\n%s · %s"), title,
+                          sitroom_format_region (self->situation, measure->region, lang), period);
+}
+
+char *
+sitroom_timeline_describe_at (SitroomTimeline *self,
+                              double           x,
+                              double           y)
+{
+  SitroomTimelineHit hit;
+  const SitroomChain *chain;
+
+  g_return_val_if_fail (SITROOM_IS_TIMELINE (self), NULL);
+
+  if (self->view == NULL)
+    return NULL;
+  _sitroom_timeline_hit_at (self, x, y, &hit);
+  switch (hit.kind)
+    {
+    case SITROOM_TIMELINE_HIT_EVENT:
+      return describe_event (self, hit.chain, hit.index);
+    case SITROOM_TIMELINE_HIT_CASE:
+      return describe_case (self, hit.index);
+    case SITROOM_TIMELINE_HIT_MEASURE:
+      return describe_measure (self, hit.index);
+    case SITROOM_TIMELINE_HIT_CUTOFF:
+      {
+        g_autofree char *time = sitroom_format_time (self->cutoff, self->options.lang);
+
+        return g_strdup_printf (_("Cutoff %s: drag to move it"), time);
+      }
+    case SITROOM_TIMELINE_HIT_LANE:
+      /* The label column names the chain whole, which its lane may cut. */
+      if (hit.chain < 0 || x >= _sitroom_timeline_label_width (self))
+        return NULL;
+      chain = sitroom_situation_get_chain (self->situation, hit.chain);
+      return g_strdup_printf ("%s %s", chain->label != NULL ? chain->label : chain->id,
+                              chain->title.zh != NULL ? sitroom_text_get (&chain->title, self->options.lang) : "");
+    case SITROOM_TIMELINE_HIT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+gboolean
+_sitroom_timeline_query_tooltip (GtkWidget  *widget,
+                                 int         x,
+                                 int         y,
+                                 gboolean    keyboard_mode,
+                                 GtkTooltip *tooltip)
+{
+  g_autofree char *text = NULL;
+
+  if (keyboard_mode)
+    return FALSE;
+  text = sitroom_timeline_describe_at (SITROOM_TIMELINE (widget), x, y);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
