@@ -40,27 +40,7 @@ static GParamSpec *properties[N_PROPS];
 const char *
 sitroom_chain_case_row_classification_name (SitroomClassification classification)
 {
-  switch (classification)
-    {
-    case SITROOM_CLASS_MILD:
-      /* Translators: the classification of a confirmed case. */
-      return _("Mild");
-    case SITROOM_CLASS_MODERATE:
-      /* Translators: the classification of a confirmed case. */
-      return _("Moderate");
-    case SITROOM_CLASS_SEVERE:
-      /* Translators: the classification of a confirmed case. */
-      return _("Severe");
-    case SITROOM_CLASS_CRITICAL:
-      /* Translators: the classification of a confirmed case. */
-      return _("Critical");
-    case SITROOM_CLASS_ASYMPTOMATIC:
-      /* Translators: the classification of a positive without symptoms. */
-      return _("Asymptomatic");
-    case SITROOM_N_CLASSES:
-    default:
-      g_return_val_if_reached ("—");
-    }
+  return sitroom_format_classification (classification);
 }
 
 const char *

@@ -102,29 +102,6 @@ sitroom_chain_row_set_status_class (GtkWidget          *widget,
     }
 }
 
-static char *
-join_region_names (SitroomSituation          *situation,
-                   const SitroomChainFigures *figures,
-                   const char                *lang)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  g_assert (figures != NULL);
-
-  if (figures->n_regions == 0)
-    return g_strdup ("—");
-
-  for (guint i = 0; i < figures->n_regions; i++)
-    {
-      if (i > 0)
-        /* Translators: between region names in a list, as in "Jincheng, Taiyuan". */
-        g_string_append (names, _(", "));
-      g_string_append (names, sitroom_format_region (situation, figures->regions[i], lang));
-    }
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 SitroomChainRow *
 sitroom_chain_row_new (SitroomView *view,
                        int          chain,
@@ -154,7 +131,9 @@ sitroom_chain_row_new (SitroomView *view,
     : g_strdup ("—");
   self->positives = figures->counts.positives;
   self->positives_text = sitroom_format_count (figures->counts.positives);
-  self->reached = join_region_names (situation, figures, lang);
+  self->reached = figures->n_regions > 0
+    ? sitroom_format_regions (situation, figures->regions, figures->n_regions, lang)
+    : g_strdup ("—");
   self->close_contacts = c->close_contacts;
   self->close_contacts_text = sitroom_format_count (c->close_contacts);
   self->secondary_contacts = c->secondary_contacts;

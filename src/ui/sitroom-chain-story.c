@@ -27,37 +27,6 @@ struct _SitroomChainStory
 
 G_DEFINE_FINAL_TYPE (SitroomChainStory, sitroom_chain_story, GTK_TYPE_WIDGET)
 
-static const char *
-event_kind_name (SitroomEventKind kind)
-{
-  switch (kind)
-    {
-    case SITROOM_EVENT_DETECTION:
-      /* Translators: a kind of event in an infection chain's story. */
-      return _("Detection");
-    case SITROOM_EVENT_TEST:
-      /* Translators: a kind of event in an infection chain's story. */
-      return _("Testing");
-    case SITROOM_EVENT_QUARANTINE:
-      /* Translators: a kind of event in an infection chain's story. */
-      return _("Quarantine");
-    case SITROOM_EVENT_TRACE:
-      /* Translators: a kind of event in an infection chain's story: contact tracing. */
-      return _("Tracing");
-    case SITROOM_EVENT_MEASURE:
-      /* Translators: a kind of event in an infection chain's story: a control measure. */
-      return _("Measure");
-    case SITROOM_EVENT_TRANSFER:
-      /* Translators: a kind of event in an infection chain's story: cases moved to hospital. */
-      return _("Transfer");
-    case SITROOM_EVENT_NOTE:
-    case SITROOM_N_EVENT_KINDS:
-    default:
-      /* Translators: a kind of event in an infection chain's story. */
-      return _("Note");
-    }
-}
-
 static char *
 describe_cases (SitroomSituation       *situation,
                 const SitroomStoryLine *line,
@@ -96,7 +65,7 @@ make_row (SitroomSituation       *situation,
     {
       const SitroomEvent *event = &chain->events[line->event];
 
-      kind = event_kind_name (event->kind);
+      kind = sitroom_format_event_kind (event->kind);
       title = g_strdup (event->text.zh != NULL ? sitroom_text_get (&event->text, lang) : kind);
     }
   else

@@ -3,44 +3,10 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
-#include <string.h>
-
-#include "sitroom-curve-render.h"
+#include "sitroom-curve-plot.h"
 #include "sitroom-curve-view.h"
 #include "sitroom-format.h"
-#include "sitroom-time.h"
-
-/* The drawing is a widget of its own, inside this file: it is one
- * accessible image with a label that tells the curve, and it alone takes
- * the pointer. */
-#define SITROOM_TYPE_CURVE_PLOT (sitroom_curve_plot_get_type ())
-
-G_DECLARE_FINAL_TYPE (SitroomCurvePlot, sitroom_curve_plot, SITROOM, CURVE_PLOT, GtkWidget)
-
-struct _SitroomCurvePlot
-{
-  GtkWidget parent_instance;
-
-  SitroomView *view;
-  SitroomCurve *curve;
-  SitroomCurveOptions options;
-
-  /* Where the pointer is: new data or a new size shows the day then
-   * under it without waiting for it to move. */
-  gboolean pointer_inside;
-  double pointer_x;
-  double pointer_y;
-
-  /* The last drawing and the size it was drawn at. */
-  GskRenderNode *node;
-  int node_width;
-  int node_height;
-  guint n_draws;
-};
-
-G_DEFINE_FINAL_TYPE (SitroomCurvePlot, sitroom_curve_plot, GTK_TYPE_WIDGET)
 
 struct _SitroomCurveView
 {
@@ -88,284 +54,12 @@ parse_grouping (const char           *name,
   return FALSE;
 }
 
-/* The drawing */
-
-/* "17 Aug": a day of the curve, a China Standard Time day, in the UI's
- * language. */
-static char *
-format_day (gint64 start)
-{
-  g_autoptr(GTimeZone) cst = g_time_zone_new_offset (SITROOM_CST_OFFSET);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (start);
-  g_autoptr(GDateTime) day = g_date_time_to_timezone (utc, cst);
-
-  /* Translators: a day in the epidemic curve's spoken summary, as a
-   * g_date_time_format() format ("17 Aug"); "%-m月%-d日" in Chinese. */
-  return g_date_time_format (day, C_("curve day", "%-d %b"));
-}
-
-/* What a screen reader says of the drawing: the span, the total and the
- * busiest day, which is what a glance at the bars tells. */
-static char *
-describe_curve (SitroomCurve *curve)
-{
-  guint n_days, most_day = 0;
-  guint64 total = 0;
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
-  g_autofree char *peak = NULL;
-  g_autofree char *total_text = NULL;
-  g_autofree char *most_text = NULL;
-
-  if (curve == NULL)
-    return g_strdup (_("Epidemic curve: no situation loaded yet"));
-
-  n_days = sitroom_curve_get_n_days (curve);
-  if (n_days == 0)
-    return g_strdup (_("Daily new positives: none by the cutoff"));
-
-  for (guint d = 0; d < n_days; d++)
-    {
-      const SitroomCurveDay *day = sitroom_curve_get_day (curve, d);
-
-      total += day->positives;
-      /* The first of equal days, as one reads the bars from the left. */
-      if (day->positives > sitroom_curve_get_day (curve, most_day)->positives)
-        most_day = d;
-    }
-
-  first = format_day (sitroom_curve_get_day (curve, 0)->start);
-  total_text = sitroom_format_count ((gint64) total);
-  if (n_days == 1)
-    /* Translators: the day, then the count of positives */
-    return g_strdup_printf (_("New positives on %s: %s"), first, total_text);
-
-  last = format_day (sitroom_curve_get_day (curve, n_days - 1)->start);
-  peak = format_day (sitroom_curve_get_day (curve, most_day)->start);
-  most_text = sitroom_format_count (sitroom_curve_get_day (curve, most_day)->positives);
-  /* Translators: the first day, the last day, the count of positives
-   * over them, the busiest day and its count */
-  return g_strdup_printf (_("Daily new positives from %s to %s: %s in all, most on %s (%s)"),
-                          first, last, total_text, peak, most_text);
-}
-
-static void
-plot_drop_node (SitroomCurvePlot *self)
-{
-  g_assert (SITROOM_IS_CURVE_PLOT (self));
-
-  g_clear_pointer (&self->node, gsk_render_node_unref);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* The day under the pointer, or -1. */
-static int
-plot_pointed_day (SitroomCurvePlot *self)
-{
-  g_assert (SITROOM_IS_CURVE_PLOT (self));
-
-  if (!self->pointer_inside || self->curve == NULL)
-    return -1;
-  return sitroom_curve_render_day_at (self->curve, &self->options,
-                                      gtk_widget_get_width (GTK_WIDGET (self)),
-                                      gtk_widget_get_height (GTK_WIDGET (self)),
-                                      self->pointer_x, self->pointer_y);
-}
-
-static void
-plot_update_hover (SitroomCurvePlot *self)
-{
-  int day = plot_pointed_day (self);
-
-  if (day == self->options.hover_day)
-    return;
-  self->options.hover_day = day;
-  plot_drop_node (self);
-}
-
-/* Takes @curve; @view is what it was counted from, which names its groups. */
-static void
-plot_set_data (SitroomCurvePlot *self,
-               SitroomView      *view,
-               SitroomCurve     *curve)
-{
-  g_autofree char *description = NULL;
-
-  g_assert (SITROOM_IS_CURVE_PLOT (self));
-  g_assert ((view == NULL) == (curve == NULL));
-
-  g_set_object (&self->view, view);
-  g_clear_pointer (&self->curve, sitroom_curve_free);
-  self->curve = curve;
-
-  /* A day index means another day in another curve. */
-  self->options.hover_day = plot_pointed_day (self);
-
-  description = describe_curve (curve);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                  -1);
-  plot_drop_node (self);
-}
-
-static void
-plot_set_lang (SitroomCurvePlot *self,
-               const char       *lang)
-{
-  g_assert (SITROOM_IS_CURVE_PLOT (self));
-
-  if (g_strcmp0 (self->options.lang, lang) == 0)
-    return;
-  /* The context's languages are static strings. */
-  self->options.lang = lang;
-  plot_drop_node (self);
-}
-
-static void
-plot_style_cb (SitroomCurvePlot *self)
-{
-  SitroomStyle style = adw_style_manager_get_dark (adw_style_manager_get_default ())
-                       ? SITROOM_STYLE_DARK : SITROOM_STYLE_LIGHT;
-
-  if (style == self->options.style)
-    return;
-  self->options.style = style;
-  plot_drop_node (self);
-}
-
-static void
-plot_pointer_cb (SitroomCurvePlot *self,
-                 double            x,
-                 double            y)
-{
-  self->pointer_inside = TRUE;
-  self->pointer_x = x;
-  self->pointer_y = y;
-  plot_update_hover (self);
-}
-
-static void
-plot_leave_cb (SitroomCurvePlot *self)
-{
-  self->pointer_inside = FALSE;
-  plot_update_hover (self);
-}
-
-static void
-sitroom_curve_plot_snapshot (GtkWidget   *widget,
-                             GtkSnapshot *snapshot)
-{
-  SitroomCurvePlot *self = SITROOM_CURVE_PLOT (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (self->curve == NULL || width <= 0 || height <= 0)
-    return;
-
-  if (self->node == NULL || self->node_width != width || self->node_height != height)
-    {
-      cairo_t *cr;
-
-      g_clear_pointer (&self->node, gsk_render_node_unref);
-      self->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
-      cr = gsk_cairo_node_get_draw_context (self->node);
-      sitroom_curve_render (self->curve, self->view, &self->options, cr, width, height);
-      cairo_destroy (cr);
-      self->node_width = width;
-      self->node_height = height;
-      self->n_draws++;
-    }
-
-  gtk_snapshot_append_node (snapshot, self->node);
-}
-
-static void
-sitroom_curve_plot_size_allocate (GtkWidget *widget,
-                                  int        width,
-                                  int        height,
-                                  int        baseline)
-{
-  /* The slots move under a still pointer. */
-  plot_update_hover (SITROOM_CURVE_PLOT (widget));
-}
-
-static void
-sitroom_curve_plot_dispose (GObject *object)
-{
-  SitroomCurvePlot *self = SITROOM_CURVE_PLOT (object);
-
-  g_clear_pointer (&self->node, gsk_render_node_unref);
-  g_clear_pointer (&self->curve, sitroom_curve_free);
-  g_clear_object (&self->view);
-
-  G_OBJECT_CLASS (sitroom_curve_plot_parent_class)->dispose (object);
-}
-
-static void
-sitroom_curve_plot_class_init (SitroomCurvePlotClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = sitroom_curve_plot_dispose;
-  widget_class->snapshot = sitroom_curve_plot_snapshot;
-  widget_class->size_allocate = sitroom_curve_plot_size_allocate;
-
-  gtk_widget_class_set_css_name (widget_class, "sitroom-curve-plot");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
-}
-
-static void
-sitroom_curve_plot_init (SitroomCurvePlot *self)
-{
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-
-  self->options = (SitroomCurveOptions) {
-    .style = SITROOM_STYLE_LIGHT,
-    .lang = "en",
-    .hover_day = -1,
-    .title = FALSE,
-    .text_scale = 1.0,
-  };
-  plot_style_cb (self);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (plot_style_cb), self, G_CONNECT_SWAPPED);
-
-  g_signal_connect_swapped (motion, "enter", G_CALLBACK (plot_pointer_cb), self);
-  g_signal_connect_swapped (motion, "motion", G_CALLBACK (plot_pointer_cb), self);
-  g_signal_connect_swapped (motion, "leave", G_CALLBACK (plot_leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  /* Room for the legend, the axes and a few bars; the page gives more. */
-  gtk_widget_set_size_request (GTK_WIDGET (self), 280, 200);
-  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  plot_set_data (self, NULL, NULL);
-}
-
-/* The view */
-
-/* A chain as people know it: its title, led by its label when the title
- * does not already say it (as the map's chain choice writes it). */
-static char *
-chain_name (SitroomSituation *situation,
-            int               chain,
-            const char       *lang)
-{
-  const SitroomChain *record = sitroom_situation_get_chain (situation, chain);
-  const char *title = sitroom_text_get (&record->title, lang);
-
-  if (record->label != NULL && strstr (title, record->label) == NULL)
-    return g_strdup_printf ("%s %s", record->label, title);
-  return g_strdup (title);
-}
-
 /* Says what the drawn view is narrowed to, from its own filters, so that
  * the words and the bars always agree. */
 static void
 update_narrowed (SitroomCurveView *self)
 {
-  SitroomView *view = self->plot->view;
+  SitroomView *view = sitroom_curve_plot_get_view (self->plot);
   SitroomSituation *situation;
   const char *lang;
   g_autofree char *chain = NULL;
@@ -383,7 +77,7 @@ update_narrowed (SitroomCurveView *self)
   situation = sitroom_view_get_situation (view);
   lang = self->context != NULL ? sitroom_context_get_lang (self->context) : "en";
   if (chain_filter >= 0)
-    chain = chain_name (situation, chain_filter, lang);
+    chain = sitroom_format_chain (situation, chain_filter, lang);
 
   if (chain != NULL && prefecture_filter >= 0)
     /* Translators: a chain's name, then a prefecture's */
@@ -408,8 +102,8 @@ refresh (SitroomCurveView *self,
 
   g_assert (SITROOM_IS_CURVE_VIEW (self));
 
-  if (force || view != self->plot->view)
-    plot_set_data (self->plot, view, view != NULL ? sitroom_curve_new (view, self->grouping) : NULL);
+  if (force || view != sitroom_curve_plot_get_view (self->plot))
+    sitroom_curve_plot_set_data (self->plot, view, view != NULL ? sitroom_curve_new (view, self->grouping) : NULL);
   update_narrowed (self);
 }
 
@@ -422,7 +116,7 @@ context_view_cb (SitroomCurveView *self)
 static void
 context_lang_cb (SitroomCurveView *self)
 {
-  plot_set_lang (self->plot, sitroom_context_get_lang (self->context));
+  sitroom_curve_plot_set_lang (self->plot, sitroom_context_get_lang (self->context));
   update_narrowed (self);
 }
 
@@ -587,7 +281,7 @@ sitroom_curve_view_init (SitroomCurveView *self)
   self->grouping = SITROOM_CURVE_BY_PREFECTURE;
   self->header = build_header (self);
   gtk_widget_set_parent (self->header, GTK_WIDGET (self));
-  self->plot = g_object_new (SITROOM_TYPE_CURVE_PLOT, NULL);
+  self->plot = SITROOM_CURVE_PLOT (sitroom_curve_plot_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->plot), GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Epidemic curve"),
@@ -632,7 +326,7 @@ sitroom_curve_view_set_context (SitroomCurveView *self,
        * filters: it changes whenever the curve must. */
       g_signal_connect_object (context, "notify::view", G_CALLBACK (context_view_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (context, "notify::lang", G_CALLBACK (context_lang_cb), self, G_CONNECT_SWAPPED);
-      plot_set_lang (self->plot, sitroom_context_get_lang (context));
+      sitroom_curve_plot_set_lang (self->plot, sitroom_context_get_lang (context));
     }
 
   /* During dispose the plot may be gone already. */
@@ -677,5 +371,5 @@ sitroom_curve_view_get_n_draws (SitroomCurveView *self)
 {
   g_return_val_if_fail (SITROOM_IS_CURVE_VIEW (self), 0);
 
-  return self->plot->n_draws;
+  return sitroom_curve_plot_get_n_draws (self->plot);
 }

@@ -1,28 +1,34 @@
-/* How the windows write times, counts and region names for people. */
+/* How the windows write times, counts, names and kinds for people. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sitroom-format.h"
 #include "sitroom-time.h"
+
+GDateTime *
+sitroom_format_cst (gint64 utc)
+{
+  g_autoptr(GTimeZone) cst = g_time_zone_new_offset (SITROOM_CST_OFFSET);
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (utc);
+
+  return at != NULL ? g_date_time_to_timezone (at, cst) : NULL;
+}
 
 char *
 sitroom_format_time (gint64      utc,
                      const char *lang)
 {
-  g_autoptr(GTimeZone) cst = NULL;
-  g_autoptr(GDateTime) at_utc = NULL;
   g_autoptr(GDateTime) at = NULL;
 
   g_return_val_if_fail (utc != SITROOM_TIME_NONE, NULL);
 
-  cst = g_time_zone_new_offset (SITROOM_CST_OFFSET);
-  at_utc = g_date_time_new_from_unix_utc (utc);
-  if (at_utc == NULL)
+  at = sitroom_format_cst (utc);
+  if (at == NULL)
     return g_strdup ("—");
-  at = g_date_time_to_timezone (at_utc, cst);
 
   /* Chinese briefings write the hour with 时 and drop a zero minute; this is
    * the wording of the data's own language, not a translation of the English. */
@@ -107,4 +113,121 @@ sitroom_format_region (SitroomSituation *situation,
     return "—";
 
   return sitroom_text_get (&sitroom_situation_get_region (situation, region)->name, lang);
+}
+
+char *
+sitroom_format_regions (SitroomSituation *situation,
+                        const int        *regions,
+                        guint             n_regions,
+                        const char       *lang)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (SITROOM_IS_SITUATION (situation), NULL);
+  g_return_val_if_fail (regions != NULL || n_regions == 0, NULL);
+
+  for (guint i = 0; i < n_regions; i++)
+    {
+      if (i > 0)
+        /* Translators: between region names in a list, as in "Jincheng, Taiyuan". */
+        g_string_append (names, _(", "));
+      g_string_append (names, sitroom_format_region (situation, regions[i], lang));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+char *
+sitroom_format_chain (SitroomSituation *situation,
+                      int               chain,
+                      const char       *lang)
+{
+  const SitroomChain *record;
+  const char *title;
+
+  g_return_val_if_fail (SITROOM_IS_SITUATION (situation), NULL);
+  g_return_val_if_fail (chain >= 0 && (guint) chain < sitroom_situation_get_n_chains (situation), NULL);
+
+  record = sitroom_situation_get_chain (situation, chain);
+  title = sitroom_text_get (&record->title, lang);
+  if (record->label != NULL && strstr (title, record->label) == NULL)
+    return g_strdup_printf ("%s %s", record->label, title);
+  return g_strdup (title);
+}
+
+const char *
+sitroom_format_event_kind (SitroomEventKind kind)
+{
+  switch (kind)
+    {
+    case SITROOM_EVENT_DETECTION:
+      /* Translators: a kind of event in an infection chain's story. */
+      return _("Detection");
+    case SITROOM_EVENT_TEST:
+      /* Translators: a kind of event in an infection chain's story. */
+      return _("Testing");
+    case SITROOM_EVENT_QUARANTINE:
+      /* Translators: a kind of event in an infection chain's story. */
+      return _("Quarantine");
+    case SITROOM_EVENT_TRACE:
+      /* Translators: a kind of event in an infection chain's story: contact tracing. */
+      return _("Tracing");
+    case SITROOM_EVENT_MEASURE:
+      /* Translators: a kind of event in an infection chain's story: a control measure. */
+      return _("Measure");
+    case SITROOM_EVENT_TRANSFER:
+      /* Translators: a kind of event in an infection chain's story: cases moved to hospital. */
+      return _("Transfer");
+    case SITROOM_EVENT_NOTE:
+    case SITROOM_N_EVENT_KINDS:
+    default:
+      /* Translators: a kind of event in an infection chain's story. */
+      return _("Note");
+    }
+}
+
+const char *
+sitroom_format_classification (SitroomClassification classification)
+{
+  switch (classification)
+    {
+    case SITROOM_CLASS_MILD:
+      /* Translators: the classification of a confirmed case. */
+      return _("Mild");
+    case SITROOM_CLASS_MODERATE:
+      /* Translators: the classification of a confirmed case. */
+      return _("Moderate");
+    case SITROOM_CLASS_SEVERE:
+      /* Translators: the classification of a confirmed case. */
+      return _("Severe");
+    case SITROOM_CLASS_CRITICAL:
+      /* Translators: the classification of a confirmed case. */
+      return _("Critical");
+    case SITROOM_CLASS_ASYMPTOMATIC:
+      /* Translators: the classification of a positive without symptoms. */
+      return _("Asymptomatic");
+    case SITROOM_N_CLASSES:
+    default:
+      g_return_val_if_reached ("—");
+    }
+}
+
+const char *
+sitroom_format_measure_kind (SitroomMeasureKind kind)
+{
+  switch (kind)
+    {
+    case SITROOM_MEASURE_STATIC_MANAGEMENT:
+      return _("Static management");
+    case SITROOM_MEASURE_TRAFFIC_CONTROL:
+      return _("Traffic control");
+    case SITROOM_MEASURE_MASS_TESTING:
+      return _("Mass testing");
+    case SITROOM_MEASURE_LOCKDOWN_LIFTED:
+      return _("Lockdown lifted");
+    case SITROOM_MEASURE_OTHER:
+    case SITROOM_N_MEASURE_KINDS:
+    default:
+      return _("Other measure");
+    }
 }

@@ -1,10 +1,14 @@
-/* How the windows write times, counts and region names for people. */
+/* How the windows write times, counts, names and kinds for people. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include "sitroom-situation.h"
 
 G_BEGIN_DECLS
+
+/* @utc (seconds) as a China Standard Time date and time, whatever the
+ * machine's time zone; NULL when it is out of GDateTime's range. */
+GDateTime  *sitroom_format_cst     (gint64            utc);
 
 /* "2022-08-20 13:00 CST" in English, "8月20日13时" in Chinese: always China
  * Standard Time, whatever the machine's time zone, as the briefings are. */
@@ -29,5 +33,23 @@ char       *sitroom_format_clock   (gint64            real_time);
 const char *sitroom_format_region  (SitroomSituation *situation,
                                     int               region,
                                     const char       *lang);
+
+/* "Jincheng, Taiyuan": the names of @n_regions regions in @lang, joined
+ * as the language lists them; "" for none. */
+char       *sitroom_format_regions (SitroomSituation *situation,
+                                    const int        *regions,
+                                    guint             n_regions,
+                                    const char       *lang);
+
+/* A chain as people know it: its title, led by its label when the title
+ * does not already say it. */
+char       *sitroom_format_chain   (SitroomSituation *situation,
+                                    int               chain,
+                                    const char       *lang);
+
+/* The translated names of the situation's kinds, for the UI's language. */
+const char *sitroom_format_event_kind     (SitroomEventKind      kind);
+const char *sitroom_format_classification (SitroomClassification classification);
+const char *sitroom_format_measure_kind   (SitroomMeasureKind    kind);
 
 G_END_DECLS

@@ -4,8 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
+#include "sitroom-format.h"
 #include "sitroom-map-tiles.h"
 #include "sitroom-map-view-private.h"
 
@@ -160,13 +160,9 @@ _sitroom_map_view_update_chain_choices (SitroomMapView *self)
   gtk_string_list_append (choices, _("No route"));
   for (guint i = 0; i < n; i++)
     {
-      const SitroomChain *chain = sitroom_situation_get_chain (self->situation, i);
-      const char *title = sitroom_text_get (&chain->title, self->options.lang);
-      g_autofree char *choice = NULL;
+      g_autofree char *choice = sitroom_format_chain (self->situation, i, self->options.lang);
 
-      if (chain->label != NULL && strstr (title, chain->label) == NULL)
-        choice = g_strdup_printf ("%s %s", chain->label, title);
-      gtk_string_list_append (choices, choice != NULL ? choice : title);
+      gtk_string_list_append (choices, choice);
     }
 
   self->syncing_chain = TRUE;

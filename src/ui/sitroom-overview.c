@@ -74,27 +74,6 @@ remove_all_rows (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-static char *
-join_region_names (SitroomSituation *situation,
-                   const int        *regions,
-                   guint             n_regions,
-                   const char       *lang)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  g_assert (SITROOM_IS_SITUATION (situation));
-
-  for (guint i = 0; i < n_regions; i++)
-    {
-      if (i > 0)
-        /* Translators: between region names in a list, as in "Jincheng, Taiyuan". */
-        g_string_append (names, _(", "));
-      g_string_append (names, sitroom_format_region (situation, regions[i], lang));
-    }
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 /* A figure beside a chain: the number over its caption. */
 static GtkWidget *
 make_stat (gint64      value,
@@ -129,7 +108,7 @@ make_chain_row (SitroomView               *view,
   GtkWidget *badge;
 
   reached = figures->n_regions > 0
-    ? join_region_names (situation, figures->regions, figures->n_regions, lang)
+    ? sitroom_format_regions (situation, figures->regions, figures->n_regions, lang)
     : g_strdup (_("No cases in the province yet"));
 
   row = g_object_new (ADW_TYPE_ACTION_ROW,
@@ -156,26 +135,6 @@ make_chain_row (SitroomView               *view,
   return row;
 }
 
-static const char *
-measure_kind_name (SitroomMeasureKind kind)
-{
-  switch (kind)
-    {
-    case SITROOM_MEASURE_STATIC_MANAGEMENT:
-      return _("Static management");
-    case SITROOM_MEASURE_TRAFFIC_CONTROL:
-      return _("Traffic control");
-    case SITROOM_MEASURE_MASS_TESTING:
-      return _("Mass testing");
-    case SITROOM_MEASURE_LOCKDOWN_LIFTED:
-      return _("Lockdown lifted");
-    case SITROOM_MEASURE_OTHER:
-    case SITROOM_N_MEASURE_KINDS:
-    default:
-      return _("Other measure");
-    }
-}
-
 static GtkWidget *
 make_measure_row (SitroomSituation     *situation,
                   const SitroomMeasure *measure,
@@ -199,7 +158,7 @@ make_measure_row (SitroomSituation     *situation,
                               sitroom_format_region (situation, measure->region, lang),
                               period);
   title = measure->text.zh != NULL ? sitroom_text_get (&measure->text, lang)
-                                   : measure_kind_name (measure->kind);
+                                   : sitroom_format_measure_kind (measure->kind);
 
   return g_object_new (ADW_TYPE_ACTION_ROW,
                        "title", title,

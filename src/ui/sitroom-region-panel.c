@@ -224,26 +224,6 @@ update_sites (SitroomRegionPanel *self,
                           sitroom_situation_is_illustrative (situation, "quarantine_sites"));
 }
 
-static const char *
-measure_kind_name (SitroomMeasureKind kind)
-{
-  switch (kind)
-    {
-    case SITROOM_MEASURE_STATIC_MANAGEMENT:
-      return _("Static management");
-    case SITROOM_MEASURE_TRAFFIC_CONTROL:
-      return _("Traffic control");
-    case SITROOM_MEASURE_MASS_TESTING:
-      return _("Mass testing");
-    case SITROOM_MEASURE_LOCKDOWN_LIFTED:
-      return _("Lockdown lifted");
-    case SITROOM_MEASURE_OTHER:
-    case SITROOM_N_MEASURE_KINDS:
-    default:
-      return _("Other measure");
-    }
-}
-
 /* The kind in bold, where and since when, then the measure's own words. */
 static GtkWidget *
 make_measure_row (SitroomSituation     *situation,
@@ -254,7 +234,7 @@ make_measure_row (SitroomSituation     *situation,
   g_autofree char *period = NULL;
   g_autofree char *where = NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *kind = gtk_label_new (measure_kind_name (measure->kind));
+  GtkWidget *kind = gtk_label_new (sitroom_format_measure_kind (measure->kind));
   GtkWidget *when;
   GtkWidget *row;
 

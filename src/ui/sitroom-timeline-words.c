@@ -20,70 +20,6 @@ _sitroom_timeline_update_accessible (SitroomTimeline *self)
                                   -1);
 }
 
-static const char *
-event_kind_name (SitroomEventKind kind)
-{
-  switch (kind)
-    {
-    case SITROOM_EVENT_DETECTION:
-      return _("Detection");
-    case SITROOM_EVENT_TEST:
-      return _("Testing");
-    case SITROOM_EVENT_QUARANTINE:
-      return _("Quarantine");
-    case SITROOM_EVENT_TRACE:
-      return _("Tracing");
-    case SITROOM_EVENT_MEASURE:
-      return _("Measure");
-    case SITROOM_EVENT_TRANSFER:
-      return _("Transfer");
-    case SITROOM_EVENT_NOTE:
-    case SITROOM_N_EVENT_KINDS:
-    default:
-      return _("Note");
-    }
-}
-
-static const char *
-classification_name (SitroomClassification classification)
-{
-  switch (classification)
-    {
-    case SITROOM_CLASS_MILD:
-      return _("Mild");
-    case SITROOM_CLASS_MODERATE:
-      return _("Moderate");
-    case SITROOM_CLASS_SEVERE:
-      return _("Severe");
-    case SITROOM_CLASS_CRITICAL:
-      return _("Critical");
-    case SITROOM_CLASS_ASYMPTOMATIC:
-    case SITROOM_N_CLASSES:
-    default:
-      return _("Asymptomatic");
-    }
-}
-
-static const char *
-measure_kind_name (SitroomMeasureKind kind)
-{
-  switch (kind)
-    {
-    case SITROOM_MEASURE_STATIC_MANAGEMENT:
-      return _("Static management");
-    case SITROOM_MEASURE_TRAFFIC_CONTROL:
-      return _("Traffic control");
-    case SITROOM_MEASURE_MASS_TESTING:
-      return _("Mass testing");
-    case SITROOM_MEASURE_LOCKDOWN_LIFTED:
-      return _("Lockdown lifted");
-    case SITROOM_MEASURE_OTHER:
-    case SITROOM_N_MEASURE_KINDS:
-    default:
-      return _("Other measure");
-    }
-}
-
 static char *
 describe_event (SitroomTimeline *self,
                 int              chain_index,
@@ -95,9 +31,9 @@ describe_event (SitroomTimeline *self,
 
   if (event->text.zh == NULL)
     /* Translators: an event's kind and its time. */
-    return g_strdup_printf (_("%s · %s"), event_kind_name (event->kind), time);
+    return g_strdup_printf (_("%s · %s"), sitroom_format_event_kind (event->kind), time);
   /* Translators: an event's kind and its time, then what happened. */
-  return g_strdup_printf (_("%s · %s\n%s"), event_kind_name (event->kind), time,
+  return g_strdup_printf (_("%s · %s\n%s"), sitroom_format_event_kind (event->kind), time,
                           sitroom_text_get (&event->text, lang));
 }
 
@@ -111,7 +47,7 @@ describe_case (SitroomTimeline *self,
 
   /* Translators: a case's id, classification and region, then when it was reported. */
   return g_strdup_printf (_("Case %s · %s · %s\nReported %s"), kase->id,
-                          classification_name (kase->classification),
+                          sitroom_format_classification (kase->classification),
                           sitroom_format_region (self->situation, kase->region, lang), time);
 }
 
@@ -134,7 +70,7 @@ describe_measure (SitroomTimeline *self,
       period = g_strdup_printf (_("from %s until %s"), from, until);
     }
   title = measure->text.zh != NULL ? sitroom_text_get (&measure->text, lang)
-                                   : measure_kind_name (measure->kind);
+                                   : sitroom_format_measure_kind (measure->kind);
   /* Translators: a measure, then its region and when it is in force. */
   return g_strdup_printf (_("%s\n%s · %s"), title,
                           sitroom_format_region (self->situation, measure->region, lang), period);

@@ -119,15 +119,6 @@ freshness_tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static GDateTime *
-to_cst (gint64 utc)
-{
-  g_autoptr(GTimeZone) cst = g_time_zone_new_offset (SITROOM_CST_OFFSET);
-  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (utc);
-
-  return at != NULL ? g_date_time_to_timezone (at, cst) : NULL;
-}
-
 /* The calendar, the hour and the button all show the effective cutoff. */
 static void
 update_cutoff (SitroomWindow *self)
@@ -143,7 +134,7 @@ update_cutoff (SitroomWindow *self)
   gboolean past;
 
   gtk_widget_set_visible (GTK_WIDGET (self->cutoff_button), situation != NULL);
-  if (situation == NULL || (at = to_cst (cutoff)) == NULL)
+  if (situation == NULL || (at = sitroom_format_cst (cutoff)) == NULL)
     return;
 
   past = cutoff < sitroom_situation_get_as_of (situation);
