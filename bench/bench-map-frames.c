@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include "bench-frames.h"
 #include "bench-stats.h"
 #include "sitroom-geo.h"
 #include "sitroom-map-layer.h"
@@ -41,11 +42,8 @@ typedef struct {
   GdkFrameClock *clock;
   double centre_lon;
   double centre_lat;
-  guint frame;
   guint wanted;
-  gint64 paint_start;
-  GArray *times;                  /* ms */
-  gboolean measuring;
+  BenchFrames frames;
 } Bench;
 
 static double
@@ -157,53 +155,6 @@ write_tiles (const char *path)
   g_printerr ("bench-map-frames: %u tiles in %s\n", n, path);
 }
 
-static void
-run_until (gboolean *flag,
-           guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!*flag && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-set_flag_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms. */
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag_cb, &done);
-  run_until (&done, ms + 1000);
-}
-
-static void
-update_done_cb (GdkFrameClock *clock,
-                Bench         *bench)
-{
-  bench->paint_start = g_get_monotonic_time ();
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                Bench         *bench)
-{
-  if (bench->measuring && bench->paint_start != 0 && bench->frame > 2)
-    {
-      double ms = (g_get_monotonic_time () - bench->paint_start) / 1000.0;
-
-      g_array_append_val (bench->times, ms);
-    }
-  bench->paint_start = 0;
-}
-
 /* Each frame, the centre moves PAN_PIXELS east, then back west. */
 static gboolean
 pan_tick_cb (GtkWidget     *widget,
@@ -213,18 +164,18 @@ pan_tick_cb (GtkWidget     *widget,
   Bench *bench = user_data;
   ShumateViewport *viewport = shumate_map_get_viewport (bench->map);
   double x, y, lon, lat;
-  guint leg = bench->frame / PAN_FRAMES_PER_LEG;
-  guint step = bench->frame % PAN_FRAMES_PER_LEG;
+  guint leg = bench->frames.frame / PAN_FRAMES_PER_LEG;
+  guint step = bench->frames.frame % PAN_FRAMES_PER_LEG;
   double offset = (leg % 2 == 0 ? step : PAN_FRAMES_PER_LEG - step) * PAN_PIXELS;
 
   sitroom_geo_project (bench->centre_lon, bench->centre_lat, PAN_ZOOM, &x, &y);
   sitroom_geo_unproject (x + offset, y + offset / 3, PAN_ZOOM, &lon, &lat);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
 
-  bench->frame++;
-  if (bench->times->len >= bench->wanted)
+  bench->frames.frame++;
+  if (bench->frames.times->len >= bench->wanted)
     {
-      bench->measuring = FALSE;
+      bench->frames.measuring = FALSE;
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
@@ -235,13 +186,13 @@ measure (Bench    *bench,
          gboolean  ours,
          guint     frames)
 {
-  bench->frame = 0;
+  bench->frames.frame = 0;
   bench->wanted = frames;
-  g_array_set_size (bench->times, 0);
+  g_array_set_size (bench->frames.times, 0);
   gtk_widget_set_visible (GTK_WIDGET (bench->layer), ours);
-  bench->measuring = TRUE;
+  bench->frames.measuring = TRUE;
   gtk_widget_add_tick_callback (GTK_WIDGET (bench->map), pan_tick_cb, bench, NULL);
-  while (bench->measuring)
+  while (bench->frames.measuring)
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -331,15 +282,13 @@ main (int   argc,
   bench.centre_lat = 37.87;
   shumate_viewport_set_zoom_level (viewport, PAN_ZOOM);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), bench.centre_lat, bench.centre_lon);
-  bench.times = g_array_new (FALSE, FALSE, sizeof (double));
 
   gtk_window_present (GTK_WINDOW (bench.window));
-  settle (200);
+  bench_settle (200);
   bench.clock = gtk_widget_get_frame_clock (bench.window);
-  g_signal_connect_after (bench.clock, "update", G_CALLBACK (update_done_cb), &bench);
-  g_signal_connect_after (bench.clock, "after-paint", G_CALLBACK (after_paint_cb), &bench);
+  bench_frames_attach (&bench.frames, bench.clock);
   /* Every tile loaded, and both cases drawn once, before anything counts. */
-  settle (2000);
+  bench_settle (2000);
   measure (&bench, TRUE, 60);
   measure (&bench, FALSE, 60);
 
@@ -348,15 +297,15 @@ main (int   argc,
       double value;
 
       measure (&bench, FALSE, frames);
-      value = percentile (bench.times, 0.95);
+      value = percentile (bench.frames.times, 0.95);
       g_array_append_val (baseline_p95, value);
-      value = percentile (bench.times, 0.5);
+      value = percentile (bench.frames.times, 0.5);
       g_array_append_val (baseline_median, value);
 
       measure (&bench, TRUE, frames);
-      value = percentile (bench.times, 0.95);
+      value = percentile (bench.frames.times, 0.95);
       g_array_append_val (ours_p95, value);
-      value = percentile (bench.times, 0.5);
+      value = percentile (bench.frames.times, 0.5);
       g_array_append_val (ours_median, value);
 
       g_printerr ("  round %d: tiles only median %.2f p95 %.2f ms; with ours median %.2f p95 %.2f ms\n", round,
@@ -376,6 +325,6 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (bench.window));
   g_unlink (tiles_path);
   g_rmdir (dir);
-  g_array_unref (bench.times);
+  g_array_unref (bench.frames.times);
   return 0;
 }

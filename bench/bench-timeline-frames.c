@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "bench-frames.h"
 #include "bench-stats.h"
 #include "sitroom-timeline-private.h"
 
@@ -81,11 +82,8 @@ typedef struct {
   gint64 fit_start;
   gint64 fit_end;
   Case current;
-  guint frame;
   guint wanted;
-  gint64 paint_start;
-  GArray *times;                    /* ms */
-  gboolean measuring;
+  BenchFrames frames;
 } Bench;
 
 /* What sitroom-gen (beside this program, or --gen) writes for the sizes asked. */
@@ -113,53 +111,6 @@ generate (const char  *gen,
       return NULL;
     }
   return g_bytes_new_take (out, strlen (out));
-}
-
-static void
-run_until (gboolean *flag,
-           guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!*flag && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-set_flag_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms. */
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag_cb, &done);
-  run_until (&done, ms + 1000);
-}
-
-static void
-update_done_cb (GdkFrameClock *clock,
-                Bench         *bench)
-{
-  bench->paint_start = g_get_monotonic_time ();
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                Bench         *bench)
-{
-  if (bench->measuring && bench->paint_start != 0 && bench->frame > 2)
-    {
-      double ms = (g_get_monotonic_time () - bench->paint_start) / 1000.0;
-
-      g_array_append_val (bench->times, ms);
-    }
-  bench->paint_start = 0;
 }
 
 /* There and back: 0 up to PAN_FRAMES_PER_LEG and down again. */
@@ -195,23 +146,23 @@ tick_cb (GtkWidget     *widget,
       break;
     case CASE_PANNING:
       sitroom_timeline_get_viewport (bench->timeline, &viewport);
-      shift = (gint64) (leg_position (bench->frame) * PAN_PIXELS / (viewport.width - 200) *
+      shift = (gint64) (leg_position (bench->frames.frame) * PAN_PIXELS / (viewport.width - 200) *
                         (bench->fit_end - bench->fit_start));
       sitroom_timeline_set_window (bench->timeline, bench->fit_start + shift, bench->fit_end + shift);
       break;
     case CASE_SCRUBBING:
       sitroom_context_set_cutoff (bench->context,
-                                  bench->as_of - (gint64) leg_position (bench->frame) * SCRUB_STEP);
+                                  bench->as_of - (gint64) leg_position (bench->frames.frame) * SCRUB_STEP);
       break;
     case N_CASES:
     default:
       g_assert_not_reached ();
     }
 
-  bench->frame++;
-  if (bench->times->len >= bench->wanted)
+  bench->frames.frame++;
+  if (bench->frames.times->len >= bench->wanted)
     {
-      bench->measuring = FALSE;
+      bench->frames.measuring = FALSE;
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
@@ -227,7 +178,7 @@ draw_veil (GtkDrawingArea *area,
 {
   Bench *bench = user_data;
 
-  cairo_set_source_rgba (cr, 0, 0, 0, bench->frame % 2 ? 0.01 : 0.02);
+  cairo_set_source_rgba (cr, 0, 0, 0, bench->frames.frame % 2 ? 0.01 : 0.02);
   cairo_paint (cr);
 }
 
@@ -244,15 +195,15 @@ measure (Bench *bench,
   sitroom_context_set_cutoff (bench->context, SITROOM_TIME_NONE);
   gtk_stack_set_visible_child (bench->stack, page);
   gtk_widget_set_visible (bench->veil, which == CASE_BASELINE_REPAINTED || which == CASE_CACHED_REPAINTED);
-  settle (100);
+  bench_settle (100);
 
   bench->current = which;
-  bench->frame = 0;
+  bench->frames.frame = 0;
   bench->wanted = frames;
-  g_array_set_size (bench->times, 0);
-  bench->measuring = TRUE;
+  g_array_set_size (bench->frames.times, 0);
+  bench->frames.measuring = TRUE;
   gtk_widget_add_tick_callback (bench->window, tick_cb, bench, NULL);
-  while (bench->measuring)
+  while (bench->frames.measuring)
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -338,13 +289,11 @@ main (int   argc,
   gtk_window_set_child (GTK_WINDOW (bench.window), overlay);
   sitroom_timeline_renderer_get_extent (sitroom_timeline_get_renderer (bench.timeline),
                                         &bench.fit_start, &bench.fit_end);
-  bench.times = g_array_new (FALSE, FALSE, sizeof (double));
 
   gtk_window_present (GTK_WINDOW (bench.window));
-  settle (500);
+  bench_settle (500);
   bench.clock = gtk_widget_get_frame_clock (bench.window);
-  g_signal_connect_after (bench.clock, "update", G_CALLBACK (update_done_cb), &bench);
-  g_signal_connect_after (bench.clock, "after-paint", G_CALLBACK (after_paint_cb), &bench);
+  bench_frames_attach (&bench.frames, bench.clock);
 
   /* Each case once before anything counts. */
   for (Case c = 0; c < N_CASES; c++)
@@ -362,8 +311,8 @@ main (int   argc,
           double median, p95;
 
           measure (&bench, c, frames);
-          median = bench_percentile ((const double *) bench.times->data, bench.times->len, 0.5);
-          p95 = bench_percentile ((const double *) bench.times->data, bench.times->len, 0.95);
+          median = bench_percentile ((const double *) bench.frames.times->data, bench.frames.times->len, 0.5);
+          p95 = bench_percentile ((const double *) bench.frames.times->data, bench.frames.times->len, 0.95);
           g_array_append_val (medians[c], median);
           g_array_append_val (p95s[c], p95);
           g_printerr (" %s %.2f/%.2f ms;", case_keys[c], median, p95);
@@ -404,7 +353,7 @@ main (int   argc,
       g_array_unref (medians[c]);
       g_array_unref (p95s[c]);
     }
-  g_array_unref (bench.times);
+  g_array_unref (bench.frames.times);
   g_object_unref (bench.context);
   return 0;
 }
