@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 void
 sitroom_test_run_clear (SitroomTestRun *run)
@@ -88,4 +89,48 @@ sitroom_test_remove_tmpdir (char *dir)
     }
   g_rmdir (dir);
   g_free (dir);
+}
+
+guint
+sitroom_test_count_hidden_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (name[0] == '.')
+      n++;
+  return n;
+}
+
+int
+sitroom_test_export_fails (const char *dir,
+                           const char *name,
+                           const char *expected,
+                           va_list     args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *command = NULL;
+  g_auto(SitroomTestRun) run = { 0 };
+  const char *arg;
+
+  g_ptr_array_add (argv, "--export");
+  g_ptr_array_add (argv, path);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+
+  sitroom_test_run_sitroomv (&run, (const char * const *) argv->pdata);
+  command = g_strjoinv (" ", (char **) argv->pdata);
+  g_test_message ("%s: %d: %s", command, run.status, run.err);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_true (g_str_has_prefix (run.err, "sitroom: "));
+  g_assert_nonnull (strstr (run.err, expected));
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (sitroom_test_count_hidden_files (dir), ==, 0);
+  return run.status;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdarg.h>
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,19 @@ void  sitroom_test_run_sitroom  (SitroomTestRun *run,
 char *sitroom_test_make_tmpdir  (const char *tmpl);
 /* Removes @dir with everything directly inside it, and frees @dir. */
 void  sitroom_test_remove_tmpdir (char *dir);
+
+/* Names in @dir that start with a dot: what an export that failed half-way
+ * would leave behind. */
+guint sitroom_test_count_hidden_files (const char *dir);
+
+/* Runs `sitroom --export DIR/NAME ARGS…`, which must fail: a non-zero
+ * status (returned), a message on standard error that begins "sitroom: "
+ * and contains @expected, nothing on standard output, and neither the file
+ * nor a hidden temporary file left in @dir. @args are the arguments after
+ * the file, up to NULL. */
+int   sitroom_test_export_fails (const char *dir,
+                                 const char *name,
+                                 const char *expected,
+                                 va_list     args);
 
 G_END_DECLS

@@ -22,22 +22,6 @@ tmp_path (const char *name)
   return g_build_filename (tmpdir, name, NULL);
 }
 
-/* Names in the temporary folder that start with a dot: what an export
- * that failed half-way would leave behind. */
-static guint
-count_hidden_files (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (name[0] == '.')
-      n++;
-  return n;
-}
-
 static guint32
 pixel (cairo_surface_t *surface,
        int              x,
@@ -114,7 +98,7 @@ export_ok (const char         *path,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpuint (count_hidden_files (), ==, 0);
+  g_assert_cmpuint (sitroom_test_count_hidden_files (tmpdir), ==, 0);
 }
 
 /* Exports @view of the built-in demo as the PNG @name with @args (NULL-
@@ -335,37 +319,18 @@ test_lanes_fit (void)
   g_assert_cmpuint (count_pixels_of (tall, NOTE_COLOUR), ==, 0);
 }
 
-/* Runs an export that must fail: a non-zero status, a message that
- * contains @expected, no output file and nothing left half-written. */
+/* Runs an export that must fail with the status of bad arguments (see
+ * sitroom_test_export_fails()). */
 static void
 assert_export_fails (const char *name,
                      const char *expected,
                      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *path = tmp_path (name);
-  g_autofree char *command = NULL;
-  g_auto(SitroomTestRun) run = { 0 };
-  const char *arg;
   va_list args;
 
-  g_ptr_array_add (argv, "--export");
-  g_ptr_array_add (argv, path);
   va_start (args, expected);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  g_assert_cmpint (sitroom_test_export_fails (tmpdir, name, expected, args), ==, 2);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  sitroom_test_run_sitroomv (&run, (const char * const *) argv->pdata);
-  command = g_strjoinv (" ", (char **) argv->pdata);
-  g_test_message ("%s: %d: %s", command, run.status, run.err);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_true (g_str_has_prefix (run.err, "sitroom: "));
-  g_assert_nonnull (strstr (run.err, expected));
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_hidden_files (), ==, 0);
 }
 
 static void

@@ -33,22 +33,6 @@ fixture_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
 }
 
-/* Names in the temporary folder that start with a dot: what an export
- * that failed half-way would leave behind. */
-static guint
-count_hidden_files (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (name[0] == '.')
-      n++;
-  return n;
-}
-
 static cairo_surface_t *
 load_png (const char *path)
 {
@@ -254,7 +238,7 @@ test_png_defaults (void)
   map = load_png (path);
   g_assert_cmpint (cairo_image_surface_get_width (map), ==, 1600);
   g_assert_cmpint (cairo_image_surface_get_height (map), ==, 1200);
-  g_assert_cmpuint (count_hidden_files (), ==, 0);
+  g_assert_cmpuint (sitroom_test_count_hidden_files (tmpdir), ==, 0);
 }
 
 static void
@@ -345,38 +329,20 @@ test_svg (void)
   g_assert_null (strstr (en, "晋城"));
 }
 
-/* Runs an export that must fail: a non-zero status (returned), a message
- * that contains @expected, no output file and nothing left half-written. */
+/* Runs an export that must fail (see sitroom_test_export_fails()) and
+ * returns its status. */
 static int
 assert_export_fails (const char *name,
                      const char *expected,
                      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *path = tmp_path (name);
-  g_autofree char *command = NULL;
-  g_auto(SitroomTestRun) run = { 0 };
-  const char *arg;
   va_list args;
+  int status;
 
-  g_ptr_array_add (argv, "--export");
-  g_ptr_array_add (argv, path);
   va_start (args, expected);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  status = sitroom_test_export_fails (tmpdir, name, expected, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  sitroom_test_run_sitroomv (&run, (const char * const *) argv->pdata);
-  command = g_strjoinv (" ", (char **) argv->pdata);
-  g_test_message ("%s: %d: %s", command, run.status, run.err);
-  g_assert_cmpint (run.status, !=, 0);
-  g_assert_true (g_str_has_prefix (run.err, "sitroom: "));
-  g_assert_nonnull (strstr (run.err, expected));
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_hidden_files (), ==, 0);
-  return run.status;
+  return status;
 }
 
 static void
@@ -455,7 +421,7 @@ test_unwritable (void)
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, folder));
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
-  g_assert_cmpuint (count_hidden_files (), ==, 0);
+  g_assert_cmpuint (sitroom_test_count_hidden_files (tmpdir), ==, 0);
   g_rmdir (folder);
 
   /* A failed export leaves the file it would have replaced as it was. */
