@@ -1,4 +1,4 @@
-/* Tests of the Chains page on the built-in demo: the table, the selected chain's story, cases and regions, the closing rule, and the window's pages. */
+/* Tests of the Chains page on the built-in demo: the table, the selected chain's story, cases, regions and measures, the closing rule, and the window's pages. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -376,37 +376,6 @@ test_chains_region_button (Fixture       *fixture,
   g_assert_cmpint (sitroom_context_get_selected_chain (fixture->context), ==, 0);
 }
 
-/* The shortcut the window's class binds to @keyval with Ctrl, activated as a key press would. */
-static void
-press_ctrl (Fixture *fixture,
-            guint    keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
-  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, GDK_CONTROL_MASK);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
-            {
-              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                           GTK_WIDGET (fixture->window),
-                                                           gtk_shortcut_get_arguments (shortcut)));
-              return;
-            }
-        }
-    }
-
-  g_error ("no shortcut for Ctrl+%s", gdk_keyval_name (keyval));
-}
-
 static void
 test_chains_pages (Fixture       *fixture,
                    gconstpointer  data)
@@ -428,14 +397,14 @@ test_chains_pages (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "chains");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
 
-  press_ctrl (fixture, GDK_KEY_4);
+  sitroom_test_press_ctrl (GTK_WIDGET (fixture->window), GDK_KEY_4);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "curve");
   g_assert_true (gtk_widget_get_mapped (curve));
-  press_ctrl (fixture, GDK_KEY_1);
+  sitroom_test_press_ctrl (GTK_WIDGET (fixture->window), GDK_KEY_1);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "overview");
-  press_ctrl (fixture, GDK_KEY_3);
+  sitroom_test_press_ctrl (GTK_WIDGET (fixture->window), GDK_KEY_3);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "chains");
-  press_ctrl (fixture, GDK_KEY_4);
+  sitroom_test_press_ctrl (GTK_WIDGET (fixture->window), GDK_KEY_4);
 
   /* The curve's stacking is a setting, both ways. */
   {
@@ -537,6 +506,155 @@ test_chains_timeline_event (Fixture       *fixture,
   g_assert_cmpint (sitroom_chain_story_get_selected_event (story), ==, -1);
 }
 
+/* The row at @index of a measure list; fails the test when there is none. */
+static GtkWidget *
+measure_row (GtkListBox *list,
+             int         index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  g_assert_nonnull (row);
+  return GTK_WIDGET (row);
+}
+
+/* 8·19 went to Pingyao (and Jinzhou, outside): Pingyao's three measures
+ * from 00:00 and the province's, thirteen hours in force at 13:00; the
+ * county's button shows its prefecture, Jinzhong. */
+static void
+test_chains_measures (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkListBox *list = sitroom_chain_detail_get_measure_list (detail (fixture));
+  int jinzhong;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  load_demo (fixture);
+  select_chain (fixture, "8·19");
+  jinzhong = sitroom_situation_lookup_region (sitroom_context_get_situation (fixture->context), "140700");
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 4));
+  row = measure_row (list, 0);
+  g_assert_nonnull (sitroom_test_find_widget (row, is_shown_label, "Static management"));
+  g_assert_nonnull (sitroom_test_find_widget (row, is_shown_label,
+                                              "since 2022-08-20 00:00 CST · in force for 13 hours"));
+  g_assert_nonnull (sitroom_test_find_widget (row, is_shown_label,
+                                              "Temporary county-wide static management: everything stays still, "
+                                              "no going out unless necessary"));
+  g_assert_nonnull (sitroom_test_find_widget (measure_row (list, 1), is_shown_label, "Traffic control"));
+  g_assert_nonnull (sitroom_test_find_widget (measure_row (list, 2), is_shown_label, "Mass testing"));
+  /* The province's measure names its region, with nothing to show on the map. */
+  row = measure_row (list, 3);
+  g_assert_nonnull (sitroom_test_find_widget (row, is_shown_label, "Other measure"));
+  g_assert_nonnull (sitroom_test_find_widget (row, is_shown_label, "Shanxi"));
+  g_assert_null (sitroom_test_find_widget (row, is_button_labelled, "Shanxi"));
+
+  /* In the language of the data shown. */
+  sitroom_context_set_lang (fixture->context, "zh");
+  settle ();
+  g_assert_nonnull (sitroom_test_find_widget (measure_row (list, 0), is_shown_label,
+                                              "平遥全县实行临时性全域静态管理,保持静默状态,非必要不外出"));
+  g_assert_nonnull (sitroom_test_find_widget (measure_row (list, 0), is_button_labelled, "平遥县"));
+  sitroom_context_set_lang (fixture->context, "en");
+  settle ();
+
+  button = sitroom_test_find_widget (measure_row (list, 0), is_button_labelled, "Pingyao County");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (sitroom_context_get_selected_prefecture (fixture->context), ==, jinzhong);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack (fixture)), ==, "map");
+}
+
+/* 8·18 at 11:00, before Yu County's measures began: the province's alone;
+ * at 13:00 Yu County's three come first, an hour in force. */
+static void
+test_chains_measures_cutoff (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkListBox *list = sitroom_chain_detail_get_measure_list (detail (fixture));
+  gint64 as_of;
+
+  load_demo (fixture);
+  select_chain (fixture, "8·18");
+  as_of = sitroom_situation_get_as_of (sitroom_context_get_situation (fixture->context));
+
+  g_assert_null (gtk_list_box_get_row_at_index (list, 4));
+  g_assert_nonnull (sitroom_test_find_widget (measure_row (list, 0), is_button_labelled, "Yu County"));
+  g_assert_nonnull (sitroom_test_find_widget (measure_row (list, 2), is_shown_label,
+                                              "since 2022-08-20 12:00 CST · in force for 1 hour"));
+  g_assert_nonnull (sitroom_test_find_widget (measure_row (list, 3), is_shown_label, "Shanxi"));
+
+  sitroom_context_set_cutoff (fixture->context, as_of - 2 * 3600);
+  settle ();
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_nonnull (sitroom_test_find_widget (measure_row (list, 0), is_shown_label,
+                                              "since 2022-08-20 00:00 CST · in force for 11 hours"));
+
+  /* Before the province's measure began, nothing; the list says so. */
+  sitroom_context_set_cutoff (fixture->context, as_of - 14 * 3600);
+  settle ();
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_nonnull (find_shown_label (detail (fixture), "No measure had begun where the chain went by the cutoff."));
+}
+
+/* A cell's tooltip is as wide as its words: GTK 4.8's own tooltip label
+ * gave 运城市 the room of one or two Latin characters and broke it into a
+ * column. The label shown must lay the text out on one line. */
+static void
+check_cell_tip (GtkWidget  *root,
+                const char *text)
+{
+  GtkWidget *cell = find_shown_label (root, text);
+  GtkWidget *tip;
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_autoptr(PangoLayout) line = NULL;
+  PangoRectangle logical;
+  gboolean shown = FALSE;
+  int natural, height, one_line;
+
+  g_test_message ("tooltip of %s", text);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_get_has_tooltip (cell));
+  g_signal_emit_by_name (cell, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+
+  tip = g_object_get_data (G_OBJECT (cell), "sitroom-cell-tip");
+  g_assert_true (GTK_IS_LABEL (tip));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (tip)), ==, text);
+  /* What the tooltip window asks of it: its natural width, then the
+   * height at that width. */
+  gtk_widget_measure (tip, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  gtk_widget_measure (tip, GTK_ORIENTATION_VERTICAL, natural, NULL, &height, NULL, NULL);
+  line = gtk_widget_create_pango_layout (tip, text);
+  pango_layout_get_pixel_extents (line, NULL, &logical);
+  gtk_widget_measure (tip, GTK_ORIENTATION_VERTICAL, 10000, NULL, &one_line, NULL, NULL);
+  g_assert_cmpint (natural, >=, logical.width);
+  g_assert_cmpint (height, ==, one_line);
+}
+
+static void
+test_chains_cell_tooltips (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *table = GTK_WIDGET (sitroom_chains_view_get_chain_table (fixture->view));
+
+  load_demo (fixture);
+  check_cell_tip (table, "Yuncheng");
+  check_cell_tip (table, "Taiyuan, Jincheng, Yuncheng");
+  sitroom_context_set_lang (fixture->context, "zh");
+  settle ();
+  check_cell_tip (table, "运城市");
+  check_cell_tip (table, "“8·20”运城盐湖输入疫情");
+  /* Between the names, the catalogue's separator. */
+  {
+    g_autofree char *reached = row_string (chain_row (fixture, "8·17", NULL), "reached");
+
+    g_assert_nonnull (strstr (reached, "太原市"));
+    check_cell_tip (table, reached);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +674,9 @@ main (int   argc,
   ADD ("/ui/chains/window/pages", test_chains_pages);
   ADD ("/ui/chains/close-days/setting", test_chains_close_days);
   ADD ("/ui/chains/timeline/event-activated", test_chains_timeline_event);
+  ADD ("/ui/chains/detail/measures", test_chains_measures);
+  ADD ("/ui/chains/detail/measures-cutoff", test_chains_measures_cutoff);
+  ADD ("/ui/chains/table/cell-tooltips", test_chains_cell_tooltips);
 
 #undef ADD
 

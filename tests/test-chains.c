@@ -94,13 +94,16 @@ check_statuses (const StatusRow *rows,
 }
 
 /* data/demo/README.md, "Chains": first reports 08-17 23:00, 08-18 07:00,
- * 08-19 21:00 and 08-20 09:00. Z22's quarantine event (08-17 18:00) and
- * the family's trip (08-16) come before their chains' first reports and
- * start nothing. */
+ * 08-19 21:00 and 08-20 09:00. A chain starts at its first report: Z22's
+ * quarantine event (08-17 18:00) and the 8·20 family's trip (the notes of
+ * 08-16 11:00 and 20:00) come before, are the chains' history and start
+ * nothing, so 8·20 is not started until its detection on 08-20 09:00. */
 static void
 test_status_start (void)
 {
   static const StatusRow rows[] = {
+    { "2022-08-16T11:00:00+08:00", { N, N, N, N } },
+    { "2022-08-16T20:00:00+08:00", { N, N, N, N } },
     { "2022-08-17T18:00:00+08:00", { N, N, N, N } },
     { "2022-08-17T22:59:59+08:00", { N, N, N, N } },
     { "2022-08-17T23:00:00+08:00", { A, N, N, N } },
@@ -471,45 +474,75 @@ test_story_day_edges (void)
   g_assert_cmpint (sitroom_chain_get_status (late, 0, 1), ==, SITROOM_CHAIN_CLOSED);
 }
 
-/* A chain with events only: started by its first event when it has no
- * first report, active until close_days after it. */
+/* A chain with no first report: its events, however early, are history;
+ * its first case (in Taiyuan, 08-19 09:00) starts it, and it closes after
+ * that case as any chain does. Chain b has events and nothing else: it
+ * never starts. */
 static const char events_only_document[] =
-  "{\"format\": \"sitroom/1\", \"as_of\": \"2022-08-19T12:00:00+08:00\","
+  "{\"format\": \"sitroom/1\", \"as_of\": \"2022-08-21T12:00:00+08:00\","
   " \"chains\": ["
   "  {\"id\": \"a\", \"label\": \"A\", \"title\": {\"zh\": \"甲\"},"
+  "   \"events\": ["
+  "    {\"at\": \"2022-08-18T06:00:00+08:00\", \"kind\": \"note\", \"region\": \"140100\", \"text\": {\"zh\": \"行程\"}},"
+  "    {\"at\": \"2022-08-19T09:00:00+08:00\", \"kind\": \"detection\", \"region\": \"140100\", \"text\": {\"zh\": \"检出\"}}"
+  "   ]},"
+  "  {\"id\": \"b\", \"label\": \"B\", \"title\": {\"zh\": \"乙\"},"
   "   \"events\": ["
   "    {\"at\": \"2022-08-18T06:00:00+08:00\", \"kind\": \"test\", \"region\": \"140100\", \"text\": {\"zh\": \"检\"}}"
   "   ]}"
   " ],"
-  " \"cases\": []}";
+  " \"cases\": ["
+  "  {\"id\": \"1\", \"reported_at\": \"2022-08-19T09:00:00+08:00\", \"region\": \"140100\", \"chain\": \"a\","
+  "   \"classification\": \"mild\", \"status\": \"hospitalized\"}"
+  " ]}";
 
 static void
-test_status_events_only (void)
+test_status_no_first_report (void)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static (events_only_document, sizeof events_only_document - 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(SitroomSituation) situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
+  g_autoptr(SitroomView) elsewhere = NULL;
   struct {
     const char *cutoff;
     guint close_days;
-    SitroomChainStatus status;
+    SitroomChainStatus a;
+    guint story;          /* lines of a's story */
   } rows[] = {
-    { "2022-08-18T05:59:59+08:00", 14, N },
-    { "2022-08-18T06:00:00+08:00", 14, A },
-    { "2022-08-19T05:59:59+08:00", 1, A },
-    { "2022-08-19T06:00:00+08:00", 1, C },
-    { "2022-08-19T06:00:00+08:00", 2, A },
+    { "2022-08-18T05:59:59+08:00", 14, N, 0 },
+    { "2022-08-18T06:00:00+08:00", 14, N, 0 },
+    { "2022-08-19T08:59:59+08:00", 14, N, 0 },
+    /* Its history is told once it has started: the note, the detection, the case. */
+    { "2022-08-19T09:00:00+08:00", 14, A, 3 },
+    { "2022-08-20T08:59:59+08:00", 1, A, 3 },
+    { "2022-08-20T09:00:00+08:00", 1, C, 3 },
+    { "2022-08-20T09:00:00+08:00", 2, A, 3 },
   };
 
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       g_autoptr(SitroomView) view = sitroom_view_new (situation, at (rows[i].cutoff), -1, -1);
+      g_autoptr(GArray) story = sitroom_chain_get_story (view, 0);
+      g_autoptr(GArray) b_story = sitroom_chain_get_story (view, 1);
 
       g_test_message ("at %s, %u days", rows[i].cutoff, rows[i].close_days);
-      g_assert_cmpint (sitroom_chain_get_status (view, 0, rows[i].close_days), ==, rows[i].status);
-      g_assert_cmpint (sitroom_view_get_chain (view, 0)->started, ==, rows[i].status != N);
+      g_assert_cmpint (sitroom_chain_get_status (view, 0, rows[i].close_days), ==, rows[i].a);
+      g_assert_cmpint (sitroom_view_get_chain (view, 0)->started, ==, rows[i].a != N);
+      g_assert_cmpuint (story->len, ==, rows[i].story);
+      g_assert_cmpint (sitroom_chain_get_status (view, 1, rows[i].close_days), ==, N);
+      g_assert_false (sitroom_view_get_chain (view, 1)->started);
+      g_assert_cmpuint (b_story->len, ==, 0);
     }
+
+  /* Started is the chain's: a view of another prefecture counts none of
+   * its cases, and it has started all the same. */
+  elsewhere = sitroom_view_new (situation, sitroom_situation_get_as_of (situation),
+                                region_in (situation, "140500"), -1);
+  g_assert_cmpuint (sitroom_view_get_chain (elsewhere, 0)->counts.positives, ==, 0);
+  g_assert_true (sitroom_view_get_chain (elsewhere, 0)->started);
+  g_assert_cmpint (sitroom_chain_get_status (elsewhere, 0, 14), ==, SITROOM_CHAIN_ACTIVE);
+  g_assert_cmpuint (sitroom_view_get_n_active_chains (elsewhere), ==, 0);
 }
 
 int
@@ -529,7 +562,7 @@ main (int   argc,
   g_test_add_func ("/chains/status/closing", test_status_closing);
   g_test_add_func ("/chains/status/close-days", test_status_close_days);
   g_test_add_func ("/chains/status/ignores-filters", test_status_ignores_filters);
-  g_test_add_func ("/chains/status/events-only", test_status_events_only);
+  g_test_add_func ("/chains/status/no-first-report", test_status_no_first_report);
   g_test_add_func ("/chains/cases/demo", test_cases_demo);
   g_test_add_func ("/chains/cases/filtered", test_cases_filtered);
   g_test_add_func ("/chains/story/z22", test_story_z22);

@@ -439,6 +439,184 @@ test_context_source (void)
   g_assert_cmpuint (notified, ==, 2);
 }
 
+/* What a following owner was told: the owner it was handed, and how often
+ * each callback ran. Kept apart from the owner, so that a call after the
+ * owner is gone fails an assertion instead of reading freed memory. */
+typedef struct {
+  GObject *owner;
+  SitroomContext *context;
+  guint view;
+  guint lang;
+  guint other;
+} Followed;
+
+static Followed *followed;
+
+static void
+follow_view_cb (GObject        *owner,
+                GParamSpec     *pspec,
+                SitroomContext *context)
+{
+  g_assert_true (owner == followed->owner);
+  g_assert_true (context == followed->context);
+  g_assert_cmpstr (g_param_spec_get_name (pspec), ==, "view");
+  followed->view++;
+}
+
+static void
+follow_lang_cb (GObject        *owner,
+                GParamSpec     *pspec,
+                SitroomContext *context)
+{
+  g_assert_true (owner == followed->owner);
+  g_assert_true (context == followed->context);
+  g_assert_cmpstr (g_param_spec_get_name (pspec), ==, "lang");
+  followed->lang++;
+}
+
+static void
+follow_other_cb (GObject        *owner,
+                 GParamSpec     *pspec,
+                 SitroomContext *context)
+{
+  g_assert_true (owner == followed->owner);
+  followed->other++;
+}
+
+static gboolean
+follow (SitroomContext **slot,
+        SitroomContext  *context,
+        GObject         *owner)
+{
+  return sitroom_context_follow (slot, context, owner,
+                                 "view", G_CALLBACK (follow_view_cb),
+                                 "lang", G_CALLBACK (follow_lang_cb),
+                                 NULL);
+}
+
+static void
+test_context_follow_notify (void)
+{
+  g_autoptr(SitroomContext) context = sitroom_context_new ();
+  g_autoptr(SitroomSituation) a = load_doc (DOC_A);
+  g_autoptr(GObject) owner = g_object_new (G_TYPE_OBJECT, NULL);
+  SitroomContext *slot = NULL;
+  Followed state = { owner, context, 0, 0, 0 };
+
+  followed = &state;
+
+  g_assert_true (follow (&slot, context, owner));
+  g_assert_true (slot == context);
+  /* Following calls nothing by itself: the owner refreshes when it likes. */
+  g_assert_cmpuint (state.view, ==, 0);
+  g_assert_cmpuint (state.lang, ==, 0);
+
+  sitroom_context_set_situation (context, a);
+  g_assert_cmpuint (state.view, ==, 1);
+  g_assert_cmpuint (state.lang, ==, 0);
+
+  sitroom_context_set_lang (context, "zh");
+  g_assert_cmpuint (state.view, ==, 1);
+  g_assert_cmpuint (state.lang, ==, 1);
+
+  /* A property not in the list calls nothing. */
+  sitroom_context_set_source (context, "/tmp/feed.json");
+  g_assert_cmpuint (state.view + state.lang, ==, 2);
+
+  g_assert_true (follow (&slot, NULL, owner));
+  g_assert_null (slot);
+}
+
+static void
+test_context_follow_same (void)
+{
+  g_autoptr(SitroomContext) context = sitroom_context_new ();
+  g_autoptr(GObject) owner = g_object_new (G_TYPE_OBJECT, NULL);
+  SitroomContext *slot = NULL;
+  Followed state = { owner, context, 0, 0, 0 };
+
+  followed = &state;
+
+  g_assert_false (follow (&slot, NULL, owner));
+  g_assert_true (follow (&slot, context, owner));
+  /* Following again must not connect the callbacks twice. */
+  g_assert_false (follow (&slot, context, owner));
+  g_assert_true (slot == context);
+
+  sitroom_context_set_lang (context, "zh");
+  g_assert_cmpuint (state.lang, ==, 1);
+
+  g_assert_true (follow (&slot, NULL, owner));
+}
+
+static void
+test_context_follow_switch (void)
+{
+  g_autoptr(SitroomContext) first = sitroom_context_new ();
+  g_autoptr(SitroomContext) second = sitroom_context_new ();
+  g_autoptr(GObject) owner = g_object_new (G_TYPE_OBJECT, NULL);
+  SitroomContext *slot = NULL;
+  SitroomContext *watched;
+  Followed state = { owner, first, 0, 0, 0 };
+  Counts counts = { 0 };
+
+  followed = &state;
+
+  /* A handler of the owner's own on the context goes too: the owner is
+   * the data of every handler it leaves behind. */
+  g_assert_true (follow (&slot, first, owner));
+  g_signal_connect_swapped (first, "notify", G_CALLBACK (follow_other_cb), owner);
+
+  state.context = second;
+  g_assert_true (follow (&slot, second, owner));
+  g_assert_true (slot == second);
+
+  /* The old context no longer reaches the owner… */
+  g_signal_connect (first, "notify", G_CALLBACK (count_cb), &counts);
+  sitroom_context_set_lang (first, "zh");
+  g_assert_cmpuint (counts.lang, ==, 1);
+  g_assert_cmpuint (state.lang, ==, 0);
+  g_assert_cmpuint (state.other, ==, 0);
+
+  /* …the new one does. */
+  sitroom_context_set_lang (second, "zh");
+  g_assert_cmpuint (state.lang, ==, 1);
+
+  /* The slot holds its own reference, dropped when the owner lets go. */
+  watched = g_steal_pointer (&second);
+  g_object_add_weak_pointer (G_OBJECT (watched), (gpointer *) &watched);
+  g_object_unref (watched);
+  g_assert_nonnull (watched);
+  g_assert_true (follow (&slot, NULL, owner));
+  g_assert_null (watched);
+}
+
+static void
+test_context_follow_owner_finalized (void)
+{
+  g_autoptr(SitroomContext) context = sitroom_context_new ();
+  GObject *owner = g_object_new (G_TYPE_OBJECT, NULL);
+  SitroomContext *slot = NULL;
+  Followed state = { owner, context, 0, 0, 0 };
+
+  followed = &state;
+  g_assert_true (follow (&slot, context, owner));
+
+  sitroom_context_set_lang (context, "zh");
+  g_assert_cmpuint (state.lang, ==, 1);
+
+  /* An owner that forgot to let go: its handlers die with it, and a
+   * notification afterwards must not call into freed memory. */
+  g_object_add_weak_pointer (owner, (gpointer *) &owner);
+  g_clear_object (&state.owner);
+  g_assert_null (owner);
+
+  sitroom_context_set_lang (context, "en");
+  g_assert_cmpuint (state.lang, ==, 1);
+
+  g_clear_object (&slot);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +634,10 @@ main (int   argc,
   g_test_add_func ("/context/load/confirm", test_context_confirm);
   g_test_add_func ("/context/warning", test_context_warning);
   g_test_add_func ("/context/source", test_context_source);
+  g_test_add_func ("/context/follow/notify", test_context_follow_notify);
+  g_test_add_func ("/context/follow/same", test_context_follow_same);
+  g_test_add_func ("/context/follow/switch", test_context_follow_switch);
+  g_test_add_func ("/context/follow/owner-finalized", test_context_follow_owner_finalized);
 
   return g_test_run ();
 }

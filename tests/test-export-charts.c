@@ -210,7 +210,7 @@ test_svg (void)
     }
 
   /* The title with the cutoff, and the figures, in words. */
-  g_assert_nonnull (strstr (chains_zh, "<title>山西省疫情传播链 · 截至2022年8月20日13时</title>"));
+  g_assert_nonnull (strstr (chains_zh, "<title>山西省疫情感染链条 · 截至2022年8月20日13时</title>"));
   g_assert_nonnull (strstr (chains_zh, "8·17（Z22列车“8·17”关联疫情）：阳性"));
   g_assert_nonnull (strstr (chains_en, "<title>Infection chains in Shanxi · as of 13:00 on 20 August 2022 (CST)</title>"));
   g_assert_nonnull (strstr (chains_en, "positives, active."));
@@ -336,7 +336,7 @@ assert_export_fails (const char *name,
 static void
 test_bad_arguments (void)
 {
-  assert_export_fails ("bad-view.png", "“timeline”: use map, chains or curve", "--view", "timeline", NULL);
+  assert_export_fails ("bad-view.png", "“timeline”: use map, chains, curve or capacity", "--view", "timeline", NULL);
   assert_export_fails ("bad-chains.png", "--grouping is used only with --view curve",
                        "--view", "chains", "--grouping", "by-chain", NULL);
   /* The map is the default view: a grouping alone is a mistake too. */
@@ -366,7 +366,7 @@ test_options_need_export (void)
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "--grouping=GROUPING"));
   g_assert_nonnull (strstr (help.out, "by-prefecture or by-chain"));
-  g_assert_nonnull (strstr (help.out, "map, chains (their timeline) or curve"));
+  g_assert_nonnull (strstr (help.out, "map, chains (their timeline), curve (the epidemic curve) or capacity"));
 }
 
 int

@@ -289,7 +289,7 @@ test_hatching (SitroomTestMap *fixture,
             else if (red + green + blue > 3 * 180)
               light++;
           }
-      if (mark->mark.static_management)
+      if (mark->mark.hatched)
         {
           n_static++;
           g_assert_cmpuint (dark, >, 20);

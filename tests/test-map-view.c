@@ -1,4 +1,4 @@
-/* Tests of the Map page on the built-in demo: the switcher, the drawing, the metric, bad boundaries, tiles. */
+/* Tests of the Map page on the built-in demo: the switcher, the drawing, the metric, bad boundaries, tiles, the panel's measures. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -347,6 +347,95 @@ test_map_tiles (SitroomTestMapView *fixture,
   g_rmdir (dir);
 }
 
+static gboolean
+panel_revealed (SitroomTestMapView *fixture, gconstpointer data)
+{
+  return gtk_revealer_get_child_revealed (sitroom_map_view_get_panel_revealer (fixture->view));
+}
+
+/* How many mapped labels under @root read @text. */
+static guint
+count_shown_labels (GtkWidget  *root,
+                    const char *text)
+{
+  guint n = sitroom_test_map_view_is_shown_label (root, text) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_shown_labels (child, text);
+  return n;
+}
+
+/* A document of its own for Yangquan: a measure of the prefecture in
+ * force for a day and an hour at as_of, and one of Yu County that ended
+ * a week before. */
+static const char panel_document[] =
+  "{\"format\": \"sitroom/1\", \"as_of\": \"2022-08-20T13:00:00+08:00\","
+  " \"chains\": [], \"cases\": [],"
+  " \"measures\": ["
+  "  {\"id\": \"a\", \"region\": \"140322\", \"kind\": \"static_management\","
+  "   \"from\": \"2022-08-10T00:00:00+08:00\", \"until\": \"2022-08-12T06:00:00+08:00\","
+  "   \"text\": {\"zh\": \"甲\", \"en\": \"Static management, since lifted\"}},"
+  "  {\"id\": \"b\", \"region\": \"140300\", \"kind\": \"mass_testing\","
+  "   \"from\": \"2022-08-19T12:00:00+08:00\", \"until\": null, \"text\": {\"zh\": \"乙\"}}"
+  " ]}";
+
+static gboolean
+shows_label (SitroomTestMapView *fixture, gconstpointer text)
+{
+  GtkWidget *panel = GTK_WIDGET (sitroom_map_view_get_region_panel (fixture->view));
+
+  return sitroom_test_find_widget (panel, sitroom_test_map_view_is_shown_label, text) != NULL;
+}
+
+/* The demo's Yu County measures began at 12:00 and the province's at
+ * 00:00: at 13:00 Yangquan's panel has three of an hour and one of
+ * thirteen; then a document with an ended measure. */
+static void
+test_map_panel_measures (SitroomTestMapView *fixture,
+                         gconstpointer       data)
+{
+  GtkWidget *panel = GTK_WIDGET (sitroom_map_view_get_region_panel (fixture->view));
+  g_autoptr(GBytes) bytes = g_bytes_new_static (panel_document, sizeof panel_document - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitroomSituation) situation = NULL;
+
+  sitroom_context_set_selected_prefecture (fixture->context, sitroom_test_map_view_region_of (fixture, "140300"));
+  sitroom_test_map_view_wait_for (fixture, panel_revealed, NULL);
+
+  g_assert_cmpuint (count_shown_labels (panel, "in force for 1 hour"), ==, 3);
+  g_assert_cmpuint (count_shown_labels (panel, "Yu County · since 2022-08-20 12:00 CST"), ==, 3);
+  g_assert_cmpuint (count_shown_labels (panel, "Static management"), ==, 1);
+  g_assert_cmpuint (count_shown_labels (panel, "Traffic control"), ==, 1);
+  g_assert_cmpuint (count_shown_labels (panel, "Mass testing"), ==, 1);
+  /* The province's entry rule; Taiyuan's notice and Pingyao's are not Yangquan's. */
+  g_assert_cmpuint (count_shown_labels (panel, "in force for 13 hours"), ==, 1);
+  g_assert_cmpuint (count_shown_labels (panel, "Shanxi · since 2022-08-20 00:00 CST"), ==, 1);
+  g_assert_cmpuint (count_shown_labels (panel, "Other measure"), ==, 1);
+  g_assert_cmpuint (count_shown_labels (panel, "Ended"), ==, 0);
+
+  /* An hour before Yu County's began, the province's alone. */
+  sitroom_context_set_cutoff (fixture->context, sitroom_situation_get_as_of (sitroom_context_get_situation (fixture->context)) - 2 * 3600);
+  sitroom_test_map_view_wait_for (fixture, shows_label, "in force for 11 hours");
+  g_assert_cmpuint (count_shown_labels (panel, "in force for 1 hour"), ==, 0);
+  g_assert_cmpuint (count_shown_labels (panel, "Static management"), ==, 0);
+  sitroom_context_set_cutoff (fixture->context, SITROOM_TIME_NONE);
+
+  /* A document of its own, kept from the demo server's next answer. */
+  sitroom_feeder_stop (sitroom_application_get_feeder (fixture->app));
+  situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
+  g_assert_no_error (error);
+  sitroom_context_accept (fixture->context, situation, g_get_real_time ());
+  sitroom_test_map_view_wait_for (fixture, shows_label, "in force for 1 day 1 hour");
+
+  g_assert_cmpuint (count_shown_labels (panel, "Yangquan · since 2022-08-19 12:00 CST"), ==, 1);
+  g_assert_cmpuint (count_shown_labels (panel, "Ended"), ==, 1);
+  g_assert_cmpuint (count_shown_labels (panel, "was in force for 2 days 6 hours"), ==, 1);
+  g_assert_cmpuint (count_shown_labels (panel, "Yu County · from 2022-08-10 00:00 CST until 2022-08-12 06:00 CST"), ==, 1);
+  g_assert_cmpuint (count_shown_labels (panel, "Static management, since lifted"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +452,7 @@ main (int   argc,
   ADD ("/ui/map/metric/setting-and-drawing", test_map_metric);
   ADD ("/ui/map/boundaries/bad-file", test_map_bad_boundaries);
   ADD ("/ui/map/tiles/mbtiles-file", test_map_tiles);
+  ADD ("/ui/map/panel/measures", test_map_panel_measures);
 
 #undef ADD
 

@@ -563,6 +563,74 @@ test_township_and_outside_province (void)
   g_assert_false (stop->outside);
 }
 
+/* The restrictions on a place are hatched; entry rules ("other") and a
+ * lifted lockdown are not. */
+static void
+test_hatched_kinds (void)
+{
+  g_assert_true (sitroom_metric_measure_hatches (SITROOM_MEASURE_STATIC_MANAGEMENT));
+  g_assert_true (sitroom_metric_measure_hatches (SITROOM_MEASURE_TRAFFIC_CONTROL));
+  g_assert_true (sitroom_metric_measure_hatches (SITROOM_MEASURE_MASS_TESTING));
+  g_assert_false (sitroom_metric_measure_hatches (SITROOM_MEASURE_OTHER));
+  g_assert_false (sitroom_metric_measure_hatches (SITROOM_MEASURE_LOCKDOWN_LIFTED));
+}
+
+/* Three counties of Yangquan, each under one kind of measure in force, and
+ * one whose traffic control ended before the cutoff. */
+static const char kinds_document[] =
+  "{\"format\": \"sitroom/1\", \"as_of\": \"2022-08-20T13:00:00+08:00\","
+  " \"chains\": [], \"cases\": [],"
+  " \"measures\": ["
+  "  {\"id\": \"t\", \"region\": \"140321\", \"kind\": \"traffic_control\","
+  "   \"from\": \"2022-08-19T00:00:00+08:00\", \"until\": null, \"text\": {\"zh\": \"管制\"}},"
+  "  {\"id\": \"l\", \"region\": \"140322\", \"kind\": \"lockdown_lifted\","
+  "   \"from\": \"2022-08-19T00:00:00+08:00\", \"until\": null, \"text\": {\"zh\": \"解封\"}},"
+  "  {\"id\": \"o\", \"region\": \"140311\", \"kind\": \"other\","
+  "   \"from\": \"2022-08-19T00:00:00+08:00\", \"until\": null, \"text\": {\"zh\": \"其他\"}},"
+  "  {\"id\": \"e\", \"region\": \"140302\", \"kind\": \"traffic_control\","
+  "   \"from\": \"2022-08-10T00:00:00+08:00\", \"until\": \"2022-08-12T00:00:00+08:00\", \"text\": {\"zh\": \"过\"}}"
+  " ]}";
+
+static void
+test_county_marks_hatched (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (kinds_document, sizeof kinds_document - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitroomSituation) situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
+  g_autoptr(SitroomView) view = NULL;
+  g_autoptr(SitroomView) demo_view = view_at ("2022-08-20T13:00:00+08:00");
+  g_autoptr(GArray) marks = NULL;
+  g_autoptr(GArray) demo_marks = sitroom_metric_get_county_marks (demo_view);
+  static const struct { const char *code; gboolean hatched; } expected[] = {
+    { "140311", FALSE },
+    { "140321", TRUE },
+    { "140322", FALSE },
+  };
+
+  g_assert_no_error (error);
+  view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  marks = sitroom_metric_get_county_marks (view);
+
+  /* The ended measure marks nothing. */
+  g_assert_cmpuint (marks->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const SitroomCountyMark *mark = &g_array_index (marks, SitroomCountyMark, i);
+
+      g_assert_cmpstr (sitroom_situation_get_region (situation, mark->region)->code, ==, expected[i].code);
+      g_assert_cmpuint (mark->n_measures, ==, 1);
+      g_assert_false (mark->static_management);
+      g_assert_cmpint (mark->hatched, ==, expected[i].hatched);
+    }
+
+  /* The demo's counties are under static management, hatched either way;
+   * Yanhu's family has cases and no measure. */
+  g_assert_cmpuint (demo_marks->len, ==, 3);
+  g_assert_true (g_array_index (demo_marks, SitroomCountyMark, 0).hatched);
+  g_assert_true (g_array_index (demo_marks, SitroomCountyMark, 1).hatched);
+  g_assert_false (g_array_index (demo_marks, SitroomCountyMark, 2).hatched);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +653,8 @@ main (int   argc,
   g_test_add_func ("/metric/value/not-a-prefecture", test_not_a_prefecture);
   g_test_add_func ("/metric/county-marks/demo", test_county_marks);
   g_test_add_func ("/metric/county-marks/filtered", test_county_marks_filtered);
+  g_test_add_func ("/metric/county-marks/hatched", test_county_marks_hatched);
+  g_test_add_func ("/metric/measures/hatched-kinds", test_hatched_kinds);
   g_test_add_func ("/metric/route/demo-as-of", test_routes_as_of);
   g_test_add_func ("/metric/route/demo-earlier", test_routes_earlier);
   g_test_add_func ("/metric/route/filtered", test_routes_filtered);

@@ -27,7 +27,11 @@ static const char document[] =
   "  {\"id\": \"s2\", \"region\": \"140100\", \"kind\": \"home\", \"name\": {\"zh\": \"二\"}, \"capacity\": 9, \"occupied\": 9}"
   " ]}";
 
-/* Written out by hand from the document above. */
+/* Written out by hand from the document above. The forecast: no rule, so
+ * the 78 of s1 leave evenly over SITROOM_FORECAST_FALLBACK_DAYS (7), none
+ * arriving (no cohort): 78 × 6/7 = 66.86 → 67, 78 × 5/7 = 55.71 → 56,
+ * 44.57 → 45, 33.43 → 33, 22.29 → 22, 11.14 → 11, then 0; day 1 is the
+ * CST day after the cutoff's. */
 static const char expected_at_as_of[] =
   "{\"as_of\": \"2022-08-20T13:00:00+08:00\","
   " \"positives\": 3, \"confirmed\": 2, \"asymptomatic\": 1,"
@@ -38,6 +42,22 @@ static const char expected_at_as_of[] =
   "                            \"close_contacts\": 3, \"secondary_contacts\": 4},"
   "            \"quiet\": {\"positives\": 0, \"regions\": [], \"close_contacts\": 0, \"secondary_contacts\": 0}},"
   " \"quarantine\": {\"140100\": {\"capacity\": 600, \"occupied\": 78}},"
+  " \"forecast\": {\"140100\": ["
+  "   {\"date\": \"2022-08-21\", \"occupied\": 67, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-22\", \"occupied\": 56, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-23\", \"occupied\": 45, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-24\", \"occupied\": 33, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-25\", \"occupied\": 22, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-26\", \"occupied\": 11, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-27\", \"occupied\": 0, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-28\", \"occupied\": 0, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-29\", \"occupied\": 0, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-30\", \"occupied\": 0, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-31\", \"occupied\": 0, \"capacity\": 600},"
+  "   {\"date\": \"2022-09-01\", \"occupied\": 0, \"capacity\": 600},"
+  "   {\"date\": \"2022-09-02\", \"occupied\": 0, \"capacity\": 600},"
+  "   {\"date\": \"2022-09-03\", \"occupied\": 0, \"capacity\": 600}]},"
+  " \"full_on\": {\"140100\": null},"
   " \"warnings\": [{\"path\": \"/chains/1\", \"message\": \"*\"}]}";
 
 static const char expected_early[] =
@@ -49,6 +69,22 @@ static const char expected_early[] =
   "                            \"close_contacts\": 3, \"secondary_contacts\": 4},"
   "            \"quiet\": {\"positives\": 0, \"regions\": [], \"close_contacts\": 0, \"secondary_contacts\": 0}},"
   " \"quarantine\": {\"140100\": {\"capacity\": 600, \"occupied\": 78}},"
+  " \"forecast\": {\"140100\": ["
+  "   {\"date\": \"2022-08-19\", \"occupied\": 67, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-20\", \"occupied\": 56, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-21\", \"occupied\": 45, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-22\", \"occupied\": 33, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-23\", \"occupied\": 22, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-24\", \"occupied\": 11, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-25\", \"occupied\": 0, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-26\", \"occupied\": 0, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-27\", \"occupied\": 0, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-28\", \"occupied\": 0, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-29\", \"occupied\": 0, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-30\", \"occupied\": 0, \"capacity\": 600},"
+  "   {\"date\": \"2022-08-31\", \"occupied\": 0, \"capacity\": 600},"
+  "   {\"date\": \"2022-09-01\", \"occupied\": 0, \"capacity\": 600}]},"
+  " \"full_on\": {\"140100\": null},"
   " \"warnings\": [{\"path\": \"/chains/1\", \"message\": \"*\"}]}";
 
 /* Equal as JSON values, members in any order; the string "*" matches any string
@@ -164,7 +200,7 @@ test_member_order (void)
   g_autofree char *text = sitroom_summary_to_json (view, 8 * 3600, FALSE);
   const char *keys[] = { "\"as_of\"", "\"positives\"", "\"confirmed\"", "\"asymptomatic\"",
                          "\"by_classification\"", "\"by_region\"", "\"chains\"", "\"quarantine\"",
-                         "\"warnings\"" };
+                         "\"forecast\"", "\"full_on\"", "\"warnings\"" };
   const char *last = text;
 
   /* The contract's order, so a person comparing it with the contract finds each member. */
@@ -288,6 +324,86 @@ test_demo (void)
   }
 }
 
+/* The demo's forecast. Yuncheng (140800), worked out from the document:
+ * yc-01 has 300 beds and 128 people, all three cohorts under sx-high (the
+ * default rule, 7 days), so no one is left to the even-leaving assumption:
+ *   41 entered 08-18 16:00, leave 08-25 16:00
+ *   52 entered 08-20 11:00, leave 08-27 11:00
+ *   35 entered 08-20 12:30, leave 08-27 12:30
+ * All entered in the 72 hours before 08-20 13:00: 128 / 3 = 42.67 a day
+ * arrive, each staying 7 days.
+ *   08-21: 128 + 42.67  = 170.67 → 171
+ *   08-22: 128 + 85.33  = 213.33 → 213
+ *   08-23: 128 + 128    = 256
+ *   08-24: 128 + 170.67 = 298.67 → 299
+ *   08-25: 87 + 213.33  = 300.33 → 300, the 300 beds: full on 08-25
+ *   08-26: 87 + 256     = 343
+ *   08-27 on: 0 + 298.67 → 299
+ * The others' first full day, the same way: Yangquan 234 in 220 beds plus
+ * 78 a day, full on 08-21; Jinzhong 77 in 150 beds plus 25.67 a day:
+ * 102.67, 128.33, 154 (08-23); Taiyuan (at most 560 of 600) and Jincheng
+ * (at most 224 of 250) never. */
+static void
+test_demo_forecast (void)
+{
+  static const char *dates[] = { "2022-08-21", "2022-08-22", "2022-08-23", "2022-08-24", "2022-08-25",
+                                 "2022-08-26", "2022-08-27", "2022-08-28", "2022-08-29", "2022-08-30",
+                                 "2022-08-31", "2022-09-01", "2022-09-02", "2022-09-03" };
+  static const gint64 yuncheng[] = { 171, 213, 256, 299, 300, 343, 299, 299, 299, 299, 299, 299, 299, 299 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitroomSituation) situation = sitroom_source_load (NULL, NULL, NULL, &error);
+  g_autoptr(SitroomView) view = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *summary, *quarantine, *forecast, *full_on;
+  g_autoptr(GList) codes = NULL;
+  JsonArray *days;
+
+  g_assert_no_error (error);
+  view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  text = sitroom_summary_to_json (view, sitroom_situation_get_as_of_offset (situation), FALSE);
+  root = json_from_string (text, &error);
+  g_assert_no_error (error);
+  summary = json_node_get_object (root);
+  quarantine = json_object_get_object_member (summary, "quarantine");
+  forecast = json_object_get_object_member (summary, "forecast");
+  full_on = json_object_get_object_member (summary, "full_on");
+
+  /* Every prefecture with a centralized site, 14 days each, its beds every day. */
+  g_assert_cmpuint (json_object_get_size (quarantine), ==, 5);
+  g_assert_cmpuint (json_object_get_size (forecast), ==, 5);
+  g_assert_cmpuint (json_object_get_size (full_on), ==, 5);
+  codes = json_object_get_members (quarantine);
+  for (GList *l = codes; l != NULL; l = l->next)
+    {
+      gint64 capacity = json_object_get_int_member (json_object_get_object_member (quarantine, l->data), "capacity");
+
+      g_test_message ("%s", (const char *) l->data);
+      g_assert_true (json_object_has_member (full_on, l->data));
+      days = json_object_get_array_member (forecast, l->data);
+      g_assert_nonnull (days);
+      g_assert_cmpuint (json_array_get_length (days), ==, G_N_ELEMENTS (dates));
+      for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+        {
+          JsonObject *day = json_array_get_object_element (days, d);
+
+          g_assert_cmpuint (json_object_get_size (day), ==, 3);
+          g_assert_cmpstr (json_object_get_string_member (day, "date"), ==, dates[d]);
+          g_assert_cmpint (json_object_get_int_member (day, "capacity"), ==, capacity);
+        }
+    }
+
+  days = json_object_get_array_member (forecast, "140800");
+  for (guint d = 0; d < G_N_ELEMENTS (yuncheng); d++)
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (days, d), "occupied"), ==, yuncheng[d]);
+
+  g_assert_cmpstr (json_object_get_string_member (full_on, "140800"), ==, "2022-08-25");
+  g_assert_cmpstr (json_object_get_string_member (full_on, "140300"), ==, "2022-08-21");
+  g_assert_cmpstr (json_object_get_string_member (full_on, "140700"), ==, "2022-08-23");
+  g_assert_true (json_object_get_null_member (full_on, "140100"));
+  g_assert_true (json_object_get_null_member (full_on, "140500"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +414,7 @@ main (int   argc,
   g_test_add_func ("/summary/json/exact-at-earlier-cutoff", test_exact_at_earlier_cutoff);
   g_test_add_func ("/summary/json/member-order", test_member_order);
   g_test_add_func ("/summary/json/demo", test_demo);
+  g_test_add_func ("/summary/json/demo-forecast", test_demo_forecast);
 
   return g_test_run ();
 }

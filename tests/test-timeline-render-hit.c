@@ -1,9 +1,10 @@
-/* Tests of the timeline renderer's hit-testing, and of what it draws where lanes are clipped and scrolled. */
+/* Tests of the timeline renderer's hit-testing, and of what it draws where lanes are clipped, scrolled or windowed. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
 
 #include "sitroom-test-timeline.h"
+#include "sitroom-time.h"
 
 #define WIDTH SITROOM_TEST_TIMELINE_WIDTH
 #define HEIGHT SITROOM_TEST_TIMELINE_HEIGHT
@@ -200,6 +201,131 @@ test_scroll (SitroomTestTimeline *fixture,
   cairo_surface_destroy (scrolled);
 }
 
+/* One chain of 500 hourly events and 3000 cases ten minutes apart. */
+static SitroomSituation *
+long_chain (gint64 *origin)
+{
+  gint64 t0 = sitroom_test_timeline_at ("2022-07-01T00:00:00+08:00");
+  GString *doc = g_string_new ("{\"format\": \"sitroom/1\", \"as_of\": ");
+  g_autofree char *as_of = sitroom_time_format (t0 + 3000 * 600, SITROOM_CST_OFFSET);
+  g_autofree char *first = sitroom_time_format (t0, SITROOM_CST_OFFSET);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  SitroomSituation *situation;
+
+  g_string_append_printf (doc, "\"%s\", \"chains\": [{\"id\": \"x\", \"label\": \"X\", \"title\": {\"zh\": \"长链\"},"
+                          " \"first_reported\": \"%s\", \"events\": [", as_of, first);
+  for (int i = 0; i < 500; i++)
+    {
+      g_autofree char *time = sitroom_time_format (t0 + i * 3600, SITROOM_CST_OFFSET);
+
+      g_string_append_printf (doc, "%s{\"at\": \"%s\", \"kind\": \"quarantine\", \"region\": \"140100\"}",
+                              i > 0 ? "," : "", time);
+    }
+  g_string_append (doc, "]}], \"cases\": [");
+  for (int i = 0; i < 3000; i++)
+    {
+      g_autofree char *time = sitroom_time_format (t0 + i * 600, SITROOM_CST_OFFSET);
+
+      g_string_append_printf (doc, "%s{\"id\": \"k%d\", \"reported_at\": \"%s\", \"region\": \"140100\","
+                              " \"chain\": \"x\", \"classification\": \"mild\", \"status\": \"hospitalized\"}",
+                              i > 0 ? "," : "", i, time);
+    }
+  g_string_append (doc, "]}");
+  bytes = g_string_free_to_bytes (doc);
+  situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
+  g_assert_no_error (error);
+  *origin = t0;
+  return situation;
+}
+
+static void
+test_window (void)
+{
+  gint64 t0;
+  g_autoptr(SitroomSituation) situation = long_chain (&t0);
+  g_autoptr(SitroomView) view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  g_autoptr(SitroomTimelineRenderer) r = sitroom_timeline_renderer_new ();
+  SitroomTimelineOptions options = { SITROOM_STYLE_LIGHT, "zh", -1, 14, 1 };
+  SitroomTimelineViewport viewport;
+  SitroomTestWalk walk = { r, g_array_new (FALSE, FALSE, sizeof (SitroomTestTick)) };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double lw, axis_h;
+  SitroomColor mark, mild;
+  guint drawn = 0;
+
+  sitroom_timeline_renderer_set_data (r, view);
+  sitroom_timeline_renderer_set_options (r, &options);
+  lw = sitroom_timeline_renderer_get_label_width (r);
+  axis_h = sitroom_timeline_renderer_get_axis_height (r);
+  /* Ten hours of the chain's 500 across 1000 pixels. */
+  viewport = (SitroomTimelineViewport) { t0 + 100 * 3600, t0 + 110 * 3600, lw + 1000, 200, 0 };
+  g_assert_cmpuint (sitroom_timeline_renderer_get_n_lanes (r), ==, 2);
+
+  sitroom_timeline_walk_cases (r, &viewport, &g_array_index (r->lanes, TimelineLane, 0), axis_h,
+                               lw, viewport.width, sitroom_test_timeline_collect, &walk);
+  /* Only the cases of the window, each on its own: 60 ten-minute steps and both ends. */
+  g_assert_cmpuint (walk.ticks->len, ==, 61);
+  for (guint i = 0; i < walk.ticks->len; i++)
+    {
+      const SitroomTestTick *tick = &g_array_index (walk.ticks, SitroomTestTick, i);
+      gint64 t = sitroom_situation_get_case (situation, tick->kase)->reported_at;
+
+      g_assert_cmpint (t, >=, viewport.start);
+      g_assert_cmpint (t, <=, viewport.end);
+      g_assert_cmpfloat (tick->rect[3], ==, TIMELINE_TICK_HEIGHT);
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) viewport.width, 200);
+  cr = cairo_create (surface);
+  sitroom_timeline_renderer_draw (r, cr, &viewport);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  sitroom_timeline_event_color (SITROOM_STYLE_LIGHT, &mark);
+  sitroom_timeline_case_color (SITROOM_CLASS_MILD, SITROOM_STYLE_LIGHT, &mild);
+  for (int hour = 100; hour <= 110; hour++)
+    {
+      double x = sitroom_timeline_viewport_time_to_x (&viewport, lw, t0 + hour * 3600);
+
+      g_assert_true (sitroom_test_timeline_same_color (surface, MIN (x, viewport.width - 1), axis_h + TIMELINE_MARK_Y, &mark));
+      drawn++;
+    }
+  g_assert_cmpuint (drawn, ==, 11);
+  for (guint i = 0; i < walk.ticks->len; i++)
+    {
+      const SitroomTestTick *tick = &g_array_index (walk.ticks, SitroomTestTick, i);
+
+      if (tick->rect[0] + 1 < viewport.width)
+        g_assert_true (sitroom_test_timeline_same_color (surface, tick->rect[0] + 1, tick->rect[1] + 4, &mild));
+    }
+  g_array_unref (walk.ticks);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_no_data (void)
+{
+  g_autoptr(SitroomTimelineRenderer) r = sitroom_timeline_renderer_new ();
+  SitroomTimelineViewport viewport = { 0, 3600, 400, 200, 0 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 200);
+  cairo_t *cr = cairo_create (surface);
+  SitroomTimelineHit hit;
+  gint64 start, end;
+
+  g_assert_cmpuint (sitroom_timeline_renderer_get_n_lanes (r), ==, 0);
+  sitroom_timeline_renderer_get_extent (r, &start, &end);
+  g_assert_cmpint (start, ==, end);
+  sitroom_timeline_renderer_draw (r, cr, &viewport);
+  sitroom_timeline_renderer_hit (r, &viewport, 300, 100, &hit);
+  g_assert_cmpint (hit.kind, ==, SITROOM_TIMELINE_HIT_NONE);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_true (sitroom_test_timeline_same_color (surface, 300, 150,
+                                                   &sitroom_timeline_palette (SITROOM_STYLE_LIGHT)->background));
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +335,8 @@ main (int   argc,
   SITROOM_TEST_TIMELINE_ADD ("/timeline/render/hit", test_hit);
   SITROOM_TEST_TIMELINE_ADD ("/timeline/render/clip", test_clip);
   SITROOM_TEST_TIMELINE_ADD ("/timeline/render/scroll", test_scroll);
+  g_test_add_func ("/timeline/render/window", test_window);
+  g_test_add_func ("/timeline/render/no-data", test_no_data);
 
   return g_test_run ();
 }

@@ -308,8 +308,9 @@ test_languages (SitroomTestTimeline *fixture,
   g_assert_cmpstr (layout_text (z22->title), ==, "Z22列车“8·17”关联疫情");
   g_assert_cmpstr (layout_text (measures->name), ==, "防控措施");
   g_assert_cmpstr (layout_text (measures->status_text), ==, "施行中 8项");
-  g_assert_cmpstr (layout_text (r->corner), ==, "传播链");
-  g_assert_cmpstr (layout_text (r->handle_label), ==, "8月20日 13:00");
+  /* The press release's word for a chain, as on the page's tab. */
+  g_assert_cmpstr (layout_text (r->corner), ==, "感染链条");
+  g_assert_cmpstr (layout_text (r->handle_label), ==, "8月20日13时");
   g_assert_true (g_hash_table_lookup (r->tick_labels, "8月20日") != NULL);
 
   fixture->options.lang = "en";
@@ -343,6 +344,208 @@ test_languages (SitroomTestTimeline *fixture,
   sitroom_test_timeline_set_cutoff (fixture, sitroom_test_timeline_at ("2022-08-19T23:00:00+08:00"));
   g_bytes_unref (label_pixels (fixture));
   g_assert_cmpstr (layout_text (yanhu->status_text), ==, "未开始");
+}
+
+/* A Chinese briefing writes "8月20日13时", and "13时30分" off the hour. */
+static void
+test_handle_words (SitroomTestTimeline *fixture,
+                   gconstpointer        data)
+{
+  static const struct {
+    const char *at;
+    const char *zh;
+    const char *en;
+  } rows[] = {
+    { "2022-08-20T13:00:00+08:00", "8月20日13时", "20 Aug 13:00" },
+    { "2022-08-20T13:30:00+08:00", "8月20日13时30分", "20 Aug 13:30" },
+    { "2022-08-20T13:05:59+08:00", "8月20日13时5分", "20 Aug 13:05" },
+    /* China Standard Time, whatever the offset written. */
+    { "2022-08-19T16:00:00Z", "8月20日0时", "20 Aug 00:00" },
+    { "2022-12-31T23:59:00+08:00", "12月31日23时59分", "31 Dec 23:59" },
+  };
+  gint64 half_past = sitroom_test_timeline_at ("2022-08-20T12:30:00+08:00");
+  cairo_surface_t *surface;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *zh = sitroom_timeline_format_handle (sitroom_test_timeline_at (rows[i].at), "zh");
+      g_autofree char *en = sitroom_timeline_format_handle (sitroom_test_timeline_at (rows[i].at), "en");
+
+      g_assert_cmpstr (zh, ==, rows[i].zh);
+      g_assert_cmpstr (en, ==, rows[i].en);
+    }
+
+  /* What the handle shows follows the view's cutoff. */
+  sitroom_test_timeline_set_cutoff (fixture, half_past);
+  surface = sitroom_test_timeline_render (fixture);
+  g_assert_cmpstr (layout_text (fixture->renderer->handle_label), ==, "8月20日12时30分");
+  cairo_surface_destroy (surface);
+}
+
+/* One chain of @n_cases cases an hour apart, labelled as sitroom-gen does. */
+static SitroomSituation *
+big_chain (guint n_cases)
+{
+  gint64 t0 = sitroom_test_timeline_at ("2022-07-01T00:00:00+08:00");
+  g_autofree char *as_of = sitroom_time_format (t0 + (gint64) n_cases * 3600, SITROOM_CST_OFFSET);
+  GString *doc = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  SitroomSituation *situation;
+
+  g_string_append_printf (doc, "{\"format\": \"sitroom/1\", \"as_of\": \"%s\", \"chains\": [{\"id\": \"x\","
+                          " \"label\": \"8·17-12\", \"title\": {\"zh\": \"太原市“8·17-12”关联疫情\","
+                          " \"en\": \"Taiyuan \\\"8·17-12\\\" chain\"}, \"events\": []}], \"cases\": [", as_of);
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autofree char *time = sitroom_time_format (t0 + (gint64) i * 3600, SITROOM_CST_OFFSET);
+
+      g_string_append_printf (doc, "%s{\"id\": \"k%u\", \"reported_at\": \"%s\", \"region\": \"140100\","
+                              " \"chain\": \"x\", \"classification\": \"mild\", \"status\": \"hospitalized\"}",
+                              i > 0 ? "," : "", i, time);
+    }
+  g_string_append (doc, "]}");
+  bytes = g_string_free_to_bytes (doc);
+  situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return situation;
+}
+
+/* Whether the right edge of the label column, on the rows of [top, bottom),
+ * has text on it: the positives are drawn flush right there. */
+static gboolean
+ink_at_right (cairo_surface_t       *surface,
+              const TimelinePalette *palette,
+              double                 label_width,
+              int                    top,
+              int                    bottom)
+{
+  for (int y = top; y < bottom; y++)
+    for (int x = (int) label_width - 30; x < (int) label_width - 12; x++)
+      if (!sitroom_test_timeline_same_color (surface, x, y, &palette->panel))
+        return TRUE;
+  return FALSE;
+}
+
+/* With four digits of positives the status keeps its room: in English the
+ * positives end line two instead; in Chinese they still fit on line one. */
+static void
+test_lane_room (void)
+{
+  g_autoptr(SitroomSituation) situation = big_chain (1234);
+  g_autoptr(SitroomView) view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  g_autoptr(SitroomTimelineRenderer) r = sitroom_timeline_renderer_new ();
+  SitroomTimelineOptions options = { SITROOM_STYLE_LIGHT, "en", -1, 14, 1 };
+  const TimelinePalette *palette = sitroom_timeline_palette (SITROOM_STYLE_LIGHT);
+  SitroomTimelineViewport viewport = { 0, 0, 800, 200, 0 };
+  const TimelineLane *lane;
+  double lw, axis_h;
+
+  sitroom_timeline_renderer_set_data (r, view);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      gboolean english = pass == 0;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 200);
+      cairo_t *cr = cairo_create (surface);
+
+      options.lang = english ? "en" : "zh";
+      sitroom_timeline_renderer_set_options (r, &options);
+      sitroom_timeline_renderer_get_extent (r, &viewport.start, &viewport.end);
+      sitroom_timeline_renderer_draw (r, cr, &viewport);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      lane = &g_array_index (r->lanes, TimelineLane, 0);
+      lw = sitroom_timeline_renderer_get_label_width (r);
+      axis_h = sitroom_timeline_renderer_get_axis_height (r);
+
+      g_test_message ("in %s", options.lang);
+      g_assert_cmpstr (layout_text (lane->count), ==, english ? "1234 positives" : "阳性1234例");
+      g_assert_cmpstr (layout_text (lane->status_text), ==, english ? "active" : "活跃");
+      g_assert_false (pango_layout_is_ellipsized (lane->status_text));
+      g_assert_false (pango_layout_is_ellipsized (lane->name));
+      g_assert_cmpint (lane->count_below, ==, english);
+      /* Where the positives went is where they are drawn. */
+      g_assert_cmpint (ink_at_right (surface, palette, lw, (int) axis_h + 5, (int) axis_h + 24), ==, !english);
+      g_assert_cmpint (ink_at_right (surface, palette, lw, (int) axis_h + 26, (int) axis_h + 44), ==, english);
+      /* The title gives way to the positives beside it. */
+      if (english)
+        g_assert_true (pango_layout_is_ellipsized (lane->title));
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* The demo's few positives stay on line one, beside an uncut status. */
+static void
+test_lane_room_demo (SitroomTestTimeline *fixture,
+                     gconstpointer        data)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      cairo_surface_t *surface;
+
+      fixture->options.lang = pass == 0 ? "zh" : "en";
+      sitroom_timeline_renderer_set_options (fixture->renderer, &fixture->options);
+      surface = sitroom_test_timeline_render (fixture);
+      for (guint i = 0; i < 4; i++)
+        {
+          const TimelineLane *lane = &g_array_index (fixture->renderer->lanes, TimelineLane, i);
+
+          g_assert_false (lane->count_below);
+          g_assert_false (pango_layout_is_ellipsized (lane->status_text));
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Pixels of @color in the square of @half pixels round (x, y). */
+static guint
+count_color (cairo_surface_t    *surface,
+             double              x,
+             double              y,
+             int                 half,
+             const SitroomColor *color)
+{
+  guint n = 0;
+
+  for (int dy = -half; dy <= half; dy++)
+    for (int dx = -half; dx <= half; dx++)
+      n += sitroom_test_timeline_same_color (surface, x + dx, y + dy, color);
+  return n;
+}
+
+/* Between the 8·20 family's trip (notes of 16 August) and the chain's
+ * first report (20 August 09:00) the chain has not started: its notes are
+ * drawn grey, as history, and in the mark's colour once it has. */
+static void
+test_history (SitroomTestTimeline *fixture,
+              gconstpointer        data)
+{
+  int yanhu = sitroom_test_timeline_chain_index (fixture, "0820-yanhu");
+  const SitroomChain *chain = sitroom_situation_get_chain (fixture->situation, yanhu);
+  const TimelinePalette *palette = sitroom_timeline_palette (SITROOM_STYLE_LIGHT);
+  const TimelineLane *lane = &g_array_index (fixture->renderer->lanes, TimelineLane, yanhu);
+  cairo_surface_t *started, *before;
+  double x, y;
+
+  g_assert_cmpint (chain->events[0].kind, ==, SITROOM_EVENT_NOTE);
+  sitroom_test_timeline_event_point (fixture, yanhu, 0, &x, &y);
+
+  started = sitroom_test_timeline_render (fixture);
+  g_assert_cmpint (lane->status, ==, SITROOM_CHAIN_ACTIVE);
+  sitroom_test_timeline_set_cutoff (fixture, sitroom_test_timeline_at ("2022-08-19T23:00:00+08:00"));
+  before = sitroom_test_timeline_render (fixture);
+  g_assert_cmpint (lane->status, ==, SITROOM_CHAIN_NOT_STARTED);
+
+  g_assert_cmpuint (count_color (started, x, y, 6, &palette->mark), >, 0);
+  g_assert_cmpuint (count_color (started, x, y, 6, &palette->history), ==, 0);
+  g_assert_cmpuint (count_color (before, x, y, 6, &palette->history), >, 0);
+  g_assert_cmpuint (count_color (before, x, y, 6, &palette->mark), ==, 0);
+  /* Z22, started by then, keeps its marks' colour. */
+  sitroom_test_timeline_event_point (fixture, sitroom_test_timeline_chain_index (fixture, "0817-z22"),
+                                     sitroom_test_timeline_quarantine_event (fixture), &x, &y);
+  g_assert_cmpuint (count_color (before, x, y, 3, &palette->mark), >, 0);
+  cairo_surface_destroy (started);
+  cairo_surface_destroy (before);
 }
 
 static void
@@ -400,131 +603,6 @@ test_selected (SitroomTestTimeline *fixture,
   cairo_surface_destroy (selected);
 }
 
-/* One chain of 500 hourly events and 3000 cases ten minutes apart. */
-static SitroomSituation *
-long_chain (gint64 *origin)
-{
-  gint64 t0 = sitroom_test_timeline_at ("2022-07-01T00:00:00+08:00");
-  GString *doc = g_string_new ("{\"format\": \"sitroom/1\", \"as_of\": ");
-  g_autofree char *as_of = sitroom_time_format (t0 + 3000 * 600, SITROOM_CST_OFFSET);
-  g_autofree char *first = sitroom_time_format (t0, SITROOM_CST_OFFSET);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  SitroomSituation *situation;
-
-  g_string_append_printf (doc, "\"%s\", \"chains\": [{\"id\": \"x\", \"label\": \"X\", \"title\": {\"zh\": \"长链\"},"
-                          " \"first_reported\": \"%s\", \"events\": [", as_of, first);
-  for (int i = 0; i < 500; i++)
-    {
-      g_autofree char *time = sitroom_time_format (t0 + i * 3600, SITROOM_CST_OFFSET);
-
-      g_string_append_printf (doc, "%s{\"at\": \"%s\", \"kind\": \"quarantine\", \"region\": \"140100\"}",
-                              i > 0 ? "," : "", time);
-    }
-  g_string_append (doc, "]}], \"cases\": [");
-  for (int i = 0; i < 3000; i++)
-    {
-      g_autofree char *time = sitroom_time_format (t0 + i * 600, SITROOM_CST_OFFSET);
-
-      g_string_append_printf (doc, "%s{\"id\": \"k%d\", \"reported_at\": \"%s\", \"region\": \"140100\","
-                              " \"chain\": \"x\", \"classification\": \"mild\", \"status\": \"hospitalized\"}",
-                              i > 0 ? "," : "", i, time);
-    }
-  g_string_append (doc, "]}");
-  bytes = g_string_free_to_bytes (doc);
-  situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
-  g_assert_no_error (error);
-  *origin = t0;
-  return situation;
-}
-
-static void
-test_window (void)
-{
-  gint64 t0;
-  g_autoptr(SitroomSituation) situation = long_chain (&t0);
-  g_autoptr(SitroomView) view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
-  g_autoptr(SitroomTimelineRenderer) r = sitroom_timeline_renderer_new ();
-  SitroomTimelineOptions options = { SITROOM_STYLE_LIGHT, "zh", -1, 14, 1 };
-  SitroomTimelineViewport viewport;
-  SitroomTestWalk walk = { r, g_array_new (FALSE, FALSE, sizeof (SitroomTestTick)) };
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double lw, axis_h;
-  SitroomColor mark, mild;
-  guint drawn = 0;
-
-  sitroom_timeline_renderer_set_data (r, view);
-  sitroom_timeline_renderer_set_options (r, &options);
-  lw = sitroom_timeline_renderer_get_label_width (r);
-  axis_h = sitroom_timeline_renderer_get_axis_height (r);
-  /* Ten hours of the chain's 500 across 1000 pixels. */
-  viewport = (SitroomTimelineViewport) { t0 + 100 * 3600, t0 + 110 * 3600, lw + 1000, 200, 0 };
-  g_assert_cmpuint (sitroom_timeline_renderer_get_n_lanes (r), ==, 2);
-
-  sitroom_timeline_walk_cases (r, &viewport, &g_array_index (r->lanes, TimelineLane, 0), axis_h,
-                               lw, viewport.width, sitroom_test_timeline_collect, &walk);
-  /* Only the cases of the window, each on its own: 60 ten-minute steps and both ends. */
-  g_assert_cmpuint (walk.ticks->len, ==, 61);
-  for (guint i = 0; i < walk.ticks->len; i++)
-    {
-      const SitroomTestTick *tick = &g_array_index (walk.ticks, SitroomTestTick, i);
-      gint64 t = sitroom_situation_get_case (situation, tick->kase)->reported_at;
-
-      g_assert_cmpint (t, >=, viewport.start);
-      g_assert_cmpint (t, <=, viewport.end);
-      g_assert_cmpfloat (tick->rect[3], ==, TIMELINE_TICK_HEIGHT);
-    }
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) viewport.width, 200);
-  cr = cairo_create (surface);
-  sitroom_timeline_renderer_draw (r, cr, &viewport);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  sitroom_timeline_event_color (SITROOM_STYLE_LIGHT, &mark);
-  sitroom_timeline_case_color (SITROOM_CLASS_MILD, SITROOM_STYLE_LIGHT, &mild);
-  for (int hour = 100; hour <= 110; hour++)
-    {
-      double x = sitroom_timeline_viewport_time_to_x (&viewport, lw, t0 + hour * 3600);
-
-      g_assert_true (sitroom_test_timeline_same_color (surface, MIN (x, viewport.width - 1), axis_h + TIMELINE_MARK_Y, &mark));
-      drawn++;
-    }
-  g_assert_cmpuint (drawn, ==, 11);
-  for (guint i = 0; i < walk.ticks->len; i++)
-    {
-      const SitroomTestTick *tick = &g_array_index (walk.ticks, SitroomTestTick, i);
-
-      if (tick->rect[0] + 1 < viewport.width)
-        g_assert_true (sitroom_test_timeline_same_color (surface, tick->rect[0] + 1, tick->rect[1] + 4, &mild));
-    }
-  g_array_unref (walk.ticks);
-  cairo_surface_destroy (surface);
-}
-
-static void
-test_no_data (void)
-{
-  g_autoptr(SitroomTimelineRenderer) r = sitroom_timeline_renderer_new ();
-  SitroomTimelineViewport viewport = { 0, 3600, 400, 200, 0 };
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 200);
-  cairo_t *cr = cairo_create (surface);
-  SitroomTimelineHit hit;
-  gint64 start, end;
-
-  g_assert_cmpuint (sitroom_timeline_renderer_get_n_lanes (r), ==, 0);
-  sitroom_timeline_renderer_get_extent (r, &start, &end);
-  g_assert_cmpint (start, ==, end);
-  sitroom_timeline_renderer_draw (r, cr, &viewport);
-  sitroom_timeline_renderer_hit (r, &viewport, 300, 100, &hit);
-  g_assert_cmpint (hit.kind, ==, SITROOM_TIMELINE_HIT_NONE);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  g_assert_true (sitroom_test_timeline_same_color (surface, 300, 150,
-                                                   &sitroom_timeline_palette (SITROOM_STYLE_LIGHT)->background));
-  cairo_surface_destroy (surface);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -538,10 +616,12 @@ main (int   argc,
   SITROOM_TEST_TIMELINE_ADD ("/timeline/render/case-ticks", test_case_ticks);
   SITROOM_TEST_TIMELINE_ADD ("/timeline/render/dim", test_dim);
   SITROOM_TEST_TIMELINE_ADD ("/timeline/render/languages", test_languages);
+  SITROOM_TEST_TIMELINE_ADD ("/timeline/render/handle-words", test_handle_words);
+  g_test_add_func ("/timeline/render/lane-room", test_lane_room);
+  SITROOM_TEST_TIMELINE_ADD ("/timeline/render/lane-room-demo", test_lane_room_demo);
+  SITROOM_TEST_TIMELINE_ADD ("/timeline/render/history", test_history);
   SITROOM_TEST_TIMELINE_ADD ("/timeline/render/styles", test_styles);
   SITROOM_TEST_TIMELINE_ADD ("/timeline/render/selected", test_selected);
-  g_test_add_func ("/timeline/render/window", test_window);
-  g_test_add_func ("/timeline/render/no-data", test_no_data);
 
   return g_test_run ();
 }

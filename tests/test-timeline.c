@@ -486,6 +486,38 @@ test_tooltip_case (Fixture       *fixture,
   g_assert_null (sitroom_timeline_describe_at (fixture->timeline, 5, 5));
 }
 
+/* Over a lane's label the chain's whole name, laid out on one line: GTK
+ * 4.8's own tooltip label broke Chinese after a few characters. */
+static void
+test_tooltip_label (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_autoptr(PangoLayout) line = NULL;
+  SitroomTimelineViewport viewport;
+  PangoRectangle logical;
+  double ly, lh;
+  gboolean shown = FALSE;
+  int natural, height, one_line;
+
+  sitroom_context_set_lang (fixture->context, "zh");
+  render_and_drop (fixture);
+  sitroom_timeline_get_viewport (fixture->timeline, &viewport);
+  sitroom_timeline_renderer_get_lane_rect (sitroom_timeline_get_renderer (fixture->timeline), &viewport,
+                                           3, NULL, &ly, NULL, &lh);
+  g_signal_emit_by_name (fixture->timeline, "query-tooltip", 20, (int) (ly + lh / 2), FALSE, tooltip, &shown);
+  g_assert_true (shown);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (fixture->timeline->tip)), ==, "8·20 “8·20”运城盐湖输入疫情");
+
+  gtk_widget_measure (fixture->timeline->tip, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  gtk_widget_measure (fixture->timeline->tip, GTK_ORIENTATION_VERTICAL, natural, NULL, &height, NULL, NULL);
+  gtk_widget_measure (fixture->timeline->tip, GTK_ORIENTATION_VERTICAL, 10000, NULL, &one_line, NULL, NULL);
+  line = gtk_widget_create_pango_layout (fixture->timeline->tip, "8·20 “8·20”运城盐湖输入疫情");
+  pango_layout_get_pixel_extents (line, NULL, &logical);
+  g_assert_cmpint (natural, >=, logical.width);
+  g_assert_cmpint (height, ==, one_line);
+}
+
 static void
 test_nodes_reused (Fixture       *fixture,
                    gconstpointer  data)
@@ -589,6 +621,7 @@ main (int   argc,
   ADD ("/ui/timeline/click/selects-chain", test_click_selects);
   ADD ("/ui/timeline/click/event-activated", test_click_event);
   ADD ("/ui/timeline/tooltip/case", test_tooltip_case);
+  ADD ("/ui/timeline/tooltip/label", test_tooltip_label);
   ADD ("/ui/timeline/nodes/reused", test_nodes_reused);
   g_test_add ("/ui/timeline/scroll/lanes", Fixture, GINT_TO_POINTER (200), set_up, test_scroll_lanes, tear_down);
 

@@ -503,6 +503,65 @@ test_window_translated (void)
   g_test_trap_assert_passed ();
 }
 
+static gboolean
+is_view_stack (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_VIEW_STACK (widget);
+}
+
+static gboolean
+is_mapped (Fixture       *fixture,
+           gconstpointer  data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Every page the visible-page setting names is a page of the window, in the
+ * setting's order, with its own Ctrl+number and an icon the theme has. */
+static void
+test_window_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GVariant) range = NULL;
+  g_autoptr(GVariant) choices = NULL;
+  g_autofree const char **names = NULL;
+  gsize n_names = 0;
+  AdwViewStack *stack;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, "visible-page");
+  range = g_settings_schema_key_get_range (key);
+  g_variant_get (range, "(&s@v)", NULL, &choices);
+  {
+    g_autoptr(GVariant) list = g_variant_get_variant (choices);
+
+    names = g_variant_get_strv (list, &n_names);
+    g_assert_cmpuint (n_names, ==, 6);
+
+    load_demo (fixture);
+    stack = ADW_VIEW_STACK (sitroom_test_find_widget (GTK_WIDGET (fixture->window), is_view_stack, NULL));
+    g_assert_nonnull (stack);
+
+    for (gsize i = n_names; i-- > 0;)
+      {
+        GtkWidget *child = adw_view_stack_get_child_by_name (stack, names[i]);
+        AdwViewStackPage *page;
+
+        g_assert_nonnull (child);
+        page = adw_view_stack_get_page (stack, child);
+        g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                                adw_view_stack_page_get_icon_name (page)));
+        sitroom_test_press_ctrl (GTK_WIDGET (fixture->window), GDK_KEY_1 + i);
+        g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, names[i]);
+        wait_for (fixture, is_mapped, child);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +581,7 @@ main (int   argc,
   ADD ("/ui/window/load/no-document", "en", test_window_no_document);
   ADD ("/ui/window/lang/chinese-names", "zh", test_window_chinese);
   ADD ("/ui/window/size-saved", "en", test_window_size_saved);
+  ADD ("/ui/window/pages", "en", test_window_pages);
   g_test_add_func ("/ui/window/lang/translated", test_window_translated);
 
 #undef ADD

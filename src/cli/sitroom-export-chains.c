@@ -74,7 +74,7 @@ frame_clear (Frame *frame)
   g_clear_object (&frame->note);
 }
 
-/* "山西省疫情传播链 · 截至2022年8月20日13时" / "Infection chains in Shanxi ·
+/* "山西省疫情感染链条 · 截至2022年8月20日13时" / "Infection chains in Shanxi ·
  * as of 13:00 on 20 August 2022 (CST)", worded as the map's title is. */
 static char *
 format_title (SitroomView *view,
@@ -84,7 +84,7 @@ format_title (SitroomView *view,
   g_autofree char *cutoff = sitroom_export_cutoff_words (sitroom_view_get_cutoff (view), lang);
 
   if (sitroom_export_is_chinese (lang))
-    return g_strdup_printf ("%s疫情传播链 · %s", province, cutoff);
+    return g_strdup_printf ("%s疫情感染链条 · %s", province, cutoff);
   if (province[0] == '\0')
     return g_strdup_printf ("Infection chains · %s", cutoff);
   return g_strdup_printf ("Infection chains in %s · %s", province, cutoff);
@@ -101,7 +101,7 @@ format_note (guint       n_chains,
     return g_strdup (pick (lang, "图幅所限，未画出防控措施；加大 --size 可全部画出",
                            "The measures do not fit: a larger --size shows them"));
   if (sitroom_export_is_chinese (lang))
-    return g_strdup_printf ("图幅所限，仅画出前%u条传播链（共%u条），未画出防控措施；加大 --size 可全部画出",
+    return g_strdup_printf ("图幅所限，仅画出前%u条感染链条（共%u条），未画出防控措施；加大 --size 可全部画出",
                             n_shown, n_chains);
   return g_strdup_printf ("Only the first %u of %u chains fit, and not the measures: a larger --size shows them all",
                           n_shown, n_chains);
@@ -333,7 +333,7 @@ describe_chains (gpointer   data,
                                 status_words (status, picture->lang));
     }
   if (text->len == 0)
-    g_string_append (text, zh ? "没有传播链。" : "No chains.");
+    g_string_append (text, zh ? "没有感染链条。" : "No chains.");
   *desc = g_strstrip (g_string_free (text, FALSE));
 }
 

@@ -110,7 +110,7 @@ describe_curve (gpointer   data,
   int year;
 
   if (zh)
-    *title = g_strdup_printf ("每日新增阳性感染者（%s） · %s", by_chain ? "按传播链" : "按地市", cutoff);
+    *title = g_strdup_printf ("每日新增阳性感染者（%s） · %s", by_chain ? "按感染链条" : "按地市", cutoff);
   else
     *title = g_strdup_printf ("New positives per day by %s · %s", by_chain ? "chain" : "prefecture", cutoff);
 

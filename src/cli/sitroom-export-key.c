@@ -86,7 +86,7 @@ static const char *
 measure_name (SitroomExportKey   *key,
               SitroomMeasureKind  kind)
 {
-  static const char *const zh[] = { "静态管理", "交通管控", "全员核酸检测", "解除管控", "其他措施" };
+  static const char *const zh[] = { "静态管理", "交通管制", "全员核酸检测", "解除封控", "其他措施" };
   static const char *const en[] = { "Static management", "Traffic control", "Mass testing", "Lockdown lifted",
                                     "Other measure" };
   G_STATIC_ASSERT (G_N_ELEMENTS (zh) == SITROOM_N_MEASURE_KINDS);

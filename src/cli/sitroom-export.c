@@ -1,4 +1,4 @@
-/* --export: what was asked for checked, the situation read, and the map, the chains or the curve written. */
+/* --export: what was asked for checked, the situation read, and the map, the chains, the curve or capacity written. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -83,6 +83,7 @@ sitroom_export_view_from_string (const char        *text,
     [SITROOM_EXPORT_VIEW_MAP] = "map",
     [SITROOM_EXPORT_VIEW_CHAINS] = "chains",
     [SITROOM_EXPORT_VIEW_CURVE] = "curve",
+    [SITROOM_EXPORT_VIEW_CAPACITY] = "capacity",
   };
 
   g_return_val_if_fail (text != NULL, FALSE);
@@ -208,7 +209,7 @@ sitroom_cli_export (const SitroomCliExport  *export,
   if (export->view != NULL && !sitroom_export_view_from_string (export->view, &which))
     {
       /* TRANSLATORS: the names after "use" are what --view accepts: do not translate them */
-      sitroom_cli_print_err (_("unknown view “%s”: use map, chains or curve"), export->view);
+      sitroom_cli_print_err (_("unknown view “%s”: use map, chains, curve or capacity"), export->view);
       return SITROOM_EXIT_UNREADABLE;
     }
   if (!check_view_options (export, which))
@@ -254,6 +255,9 @@ sitroom_cli_export (const SitroomCliExport  *export,
       break;
     case SITROOM_EXPORT_VIEW_CURVE:
       written = sitroom_export_curve (view, grouping, export->lang, format, width, height, export->path, &error);
+      break;
+    case SITROOM_EXPORT_VIEW_CAPACITY:
+      written = sitroom_export_capacity (view, export->lang, format, width, height, export->path, &error);
       break;
     case SITROOM_EXPORT_VIEW_MAP:
     default:

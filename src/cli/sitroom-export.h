@@ -6,11 +6,12 @@
 
 #include "sitroom-cli.h"
 #include "sitroom-curve.h"
+#include "sitroom-forecast.h"
 #include "sitroom-map-render.h"
 
 G_BEGIN_DECLS
 
-/* The size of an export of the map, and of the chains or the curve,
+/* The size of an export of the map, and of the chains, the curve or capacity,
  * unless asked otherwise, and the limits of each side in pixels. */
 #define SITROOM_EXPORT_DEFAULT_WIDTH  1600
 #define SITROOM_EXPORT_DEFAULT_HEIGHT 1200
@@ -41,9 +42,10 @@ typedef enum {
   SITROOM_EXPORT_VIEW_MAP,
   SITROOM_EXPORT_VIEW_CHAINS,
   SITROOM_EXPORT_VIEW_CURVE,
+  SITROOM_EXPORT_VIEW_CAPACITY,
 } SitroomExportView;
 
-/* The view named "map", "chains" or "curve". */
+/* The view named "map", "chains", "curve" or "capacity". */
 gboolean sitroom_export_view_from_string (const char          *text,
                                           SitroomExportView   *view);
 /* The curve's grouping named "by-prefecture" or "by-chain". */
@@ -107,14 +109,30 @@ gboolean sitroom_export_curve            (SitroomView              *view,
                                           const char               *path,
                                           GError                  **error);
 
+/* Draws quarantine capacity at @view's cutoff with the capacity renderer
+ * (light style, @lang, its title with the cutoff and source): the table of
+ * prefectures and their centralized sites, each prefecture's 14-day
+ * forecast with the arrivals a day taken from the cohorts, and the
+ * assumptions. Written as sitroom_export_map() writes; the SVG's <desc>
+ * says which figures are illustrative, counts and names the over-full
+ * sites, and gives each prefecture's occupants, beds and the day they run
+ * out. */
+gboolean sitroom_export_capacity         (SitroomView              *view,
+                                          const char               *lang,
+                                          SitroomExportFormat       format,
+                                          int                       width,
+                                          int                       height,
+                                          const char               *path,
+                                          GError                  **error);
+
 /* What --export was asked for. NULL members take their defaults: the map,
- * 1600x1200 (1600x900 for the chains and the curve), positives, the
+ * 1600x1200 (1600x900 for the chains, the curve and capacity), positives, the
  * built-in outlines, no approval number, the curve by prefecture. The
  * metric, outlines and approval number are the map's; the grouping is
  * the curve's; each is refused with another view. */
 typedef struct {
   const char *path;              /* FILE.png or FILE.svg */
-  const char *view;              /* "map", "chains" or "curve" */
+  const char *view;              /* "map", "chains", "curve" or "capacity" */
   const char *size;              /* "WIDTHxHEIGHT" */
   const char *metric;            /* as sitroom_metric_from_string() reads it */
   const char *lang;              /* "zh" or "en" */

@@ -12,7 +12,7 @@
  * the view's filters: a chain is over when it is over everywhere. */
 typedef struct {
   gboolean started;
-  gint64 started_at;      /* first reported, else first event (chains with no case) */
+  gint64 first_reported;  /* SITROOM_TIME_NONE if not given or still to come */
   gint64 last_case;       /* SITROOM_TIME_NONE if none by the cutoff */
 } ChainState;
 
@@ -48,17 +48,11 @@ get_chain_state (SitroomView *view,
         }
     }
 
-  /* As SitroomChainFigures.started: a given first report decides, so a
-   * chain reported later than its earliest events is not replayed early. */
-  if (c->first_reported != SITROOM_TIME_NONE)
-    state->started_at = c->first_reported;
-  else if (c->n_events > 0)
-    state->started_at = c->events[0].at;
-  else
-    state->started_at = SITROOM_TIME_NONE;
-
-  state->started = state->last_case != SITROOM_TIME_NONE ||
-                   (state->started_at != SITROOM_TIME_NONE && state->started_at <= cutoff);
+  /* The rule of sitroom-chains.h, as SitroomChainFigures.started: the
+   * first report or a case; events dated earlier are history. */
+  state->first_reported = c->first_reported != SITROOM_TIME_NONE && c->first_reported <= cutoff
+                          ? c->first_reported : SITROOM_TIME_NONE;
+  state->started = state->last_case != SITROOM_TIME_NONE || state->first_reported != SITROOM_TIME_NONE;
 }
 
 SitroomChainStatus
@@ -78,7 +72,7 @@ sitroom_chain_get_status (SitroomView *view,
   if (!state.started)
     return SITROOM_CHAIN_NOT_STARTED;
 
-  since = state.last_case != SITROOM_TIME_NONE ? state.last_case : state.started_at;
+  since = state.last_case != SITROOM_TIME_NONE ? state.last_case : state.first_reported;
   g_assert (since <= sitroom_view_get_cutoff (view));
 
   /* Unsigned, so that a cutoff far from the chain's times cannot overflow. */

@@ -10,16 +10,26 @@ G_BEGIN_DECLS
  * before the cutoff (the "chain-close-days" setting). */
 #define SITROOM_CHAIN_DEFAULT_CLOSE_DAYS 14
 
+/* When a chain starts: at its first report (`first_reported`), or, when
+ * the document gives none, at its first case; a case reported earlier
+ * than the first report starts it too. Its events do not start it: what
+ * is dated before (the 8·20 family's trip of 16 August, before its
+ * detection on the 20th) is the chain's history, drawn greyed on its lane
+ * while the chain has not started, and left out of its story. A document
+ * replayed step by step leaves out a first report still to come, so that
+ * a chain with only early events must not start by them either. This is
+ * what SitroomChainFigures.started means too. */
 typedef enum {
-  SITROOM_CHAIN_NOT_STARTED,   /* nothing of it (first report, event, case) by the cutoff */
+  SITROOM_CHAIN_NOT_STARTED,   /* neither its first report nor any case of it by the cutoff */
   SITROOM_CHAIN_ACTIVE,
   SITROOM_CHAIN_CLOSED,        /* its last case is @close_days or more before the cutoff */
 } SitroomChainStatus;
 
-/* The status of @chain (a chain index) in @view. A started chain with no
- * case yet is active until @close_days after it started (its first report,
- * or without one its first event). The view's filters do not change it: a
- * chain is closed when it is closed everywhere. */
+/* The status of @chain (a chain index) in @view: active, or closed when no
+ * case of it was reported for @close_days. A chain started by its first
+ * report with no case yet is active until @close_days after that report.
+ * The view's filters do not change it: a chain is closed when it is closed
+ * everywhere. */
 SitroomChainStatus sitroom_chain_get_status (SitroomView *view,
                                              int          chain,
                                              guint        close_days);

@@ -67,6 +67,42 @@ sitroom_context_lang_from_locale (void)
   return normalize_lang (names != NULL ? names[0] : NULL);
 }
 
+gboolean
+sitroom_context_follow (SitroomContext **slot,
+                        SitroomContext  *context,
+                        gpointer         owner,
+                        const char      *first_property,
+                        ...)
+{
+  va_list args;
+
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_return_val_if_fail (context == NULL || SITROOM_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (owner), FALSE);
+
+  if (*slot == context)
+    return FALSE;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, owner);
+  g_set_object (slot, context);
+
+  if (context == NULL)
+    return TRUE;
+
+  va_start (args, first_property);
+  for (const char *property = first_property; property != NULL; property = va_arg (args, const char *))
+    {
+      GCallback callback = va_arg (args, GCallback);
+      g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+
+      g_signal_connect_object (context, signal, callback, owner, G_CONNECT_SWAPPED);
+    }
+  va_end (args);
+
+  return TRUE;
+}
+
 /* g_set_str() arrives with GLib 2.76, above our floor. */
 static gboolean
 set_string (char       **slot,

@@ -97,6 +97,18 @@ const char       *sitroom_context_get_lang      (SitroomContext   *self);
 void              sitroom_context_set_lang      (SitroomContext   *self,
                                                  const char       *lang);
 
+/* How a widget follows a context: the context held in *@slot (a reference)
+ * becomes @context, the old one's handlers with @owner as their data are
+ * disconnected, and then, for each pair of a property name and a GCallback
+ * in the NULL-terminated list, notify::PROPERTY of @context calls the
+ * callback swapped with @owner (for as long as @owner lives). Returns FALSE,
+ * doing nothing, when *@slot already holds @context. */
+gboolean          sitroom_context_follow        (SitroomContext  **slot,
+                                                 SitroomContext   *context,
+                                                 gpointer          owner,
+                                                 const char       *first_property,
+                                                 ...) G_GNUC_NULL_TERMINATED;
+
 /* "zh" when the messages locale is Chinese, else "en". */
 const char       *sitroom_context_lang_from_locale (void);
 

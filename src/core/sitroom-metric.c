@@ -21,7 +21,7 @@ static const MetricName metric_names[SITROOM_N_METRICS] = {
   { "new-24h",       "近24小时新增",   "New in 24 h" },
   { "confirmed",     "确诊病例",       "Confirmed" },
   { "asymptomatic",  "无症状感染者",   "Asymptomatic" },
-  { "active-chains", "活跃传播链",     "Active chains" },
+  { "active-chains", "活跃感染链条",   "Active chains" },
   { "occupancy",     "集中隔离占用率", "Quarantine occupancy" },
 };
 
@@ -141,6 +141,19 @@ sitroom_metric_get_value (SitroomView   *view,
   return FALSE;
 }
 
+gboolean
+sitroom_metric_measure_hatches (SitroomMeasureKind kind)
+{
+  g_return_val_if_fail (kind < SITROOM_N_MEASURE_KINDS, FALSE);
+
+  /* "other" is left out: in practice it is an entry rule or a notice over a
+   * whole city or the province, which would hatch most of the map and say
+   * nothing about where movement is restricted. The region panel lists it. */
+  return kind == SITROOM_MEASURE_STATIC_MANAGEMENT ||
+         kind == SITROOM_MEASURE_TRAFFIC_CONTROL ||
+         kind == SITROOM_MEASURE_MASS_TESTING;
+}
+
 /* The county a case or measure is marked at: itself, or the county above a
  * township (the map has a marker per county, none per township). -1 for a
  * prefecture, a province, or a township with no county above it. */
@@ -238,6 +251,8 @@ sitroom_metric_get_county_marks (SitroomView *view)
       by_region[county].n_measures++;
       if (m->kind == SITROOM_MEASURE_STATIC_MANAGEMENT)
         by_region[county].static_management = TRUE;
+      if (sitroom_metric_measure_hatches (m->kind))
+        by_region[county].hatched = TRUE;
     }
 
   for (guint i = 0; i < n_regions; i++)

@@ -40,6 +40,12 @@ gboolean    sitroom_metric_get_value      (SitroomView   *view,
                                            int            region,
                                            double        *value);
 
+/* TRUE for a kind of measure whose region the map hatches while it is in
+ * force: the restrictions on a place (static management, traffic control,
+ * mass testing). Not "other" (entry rules and notices, usually over a city
+ * or the province), nor a lifted lockdown. */
+gboolean    sitroom_metric_measure_hatches (SitroomMeasureKind kind);
+
 /* A county-level region the map marks: it has counted cases, or a measure
  * in force at the cutoff. */
 typedef struct {
@@ -48,6 +54,7 @@ typedef struct {
   guint new_24h;
   guint n_measures;         /* measures in force there */
   gboolean static_management;   /* one of them is static management */
+  gboolean hatched;         /* one of them is of a kind the map hatches */
 } SitroomCountyMark;
 
 /* Every county-level region to mark, in code order (GArray of

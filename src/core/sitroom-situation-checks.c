@@ -16,14 +16,13 @@ lookup_region (SitroomParser *parser,
                                                GINT_TO_POINTER (code))) - 1;
 }
 
-/* Replaces the code in *@region by its index, reporting an unknown one. */
-static void
-resolve_region (SitroomParser *parser,
-                int           *region,
-                gsize          offset,
-                const char    *section,
-                gssize         index,
-                const char    *member)
+void
+sitroom_parser_resolve_region (SitroomParser *parser,
+                               int           *region,
+                               gsize          offset,
+                               const char    *section,
+                               gssize         index,
+                               const char    *member)
 {
   int code = *region;
 
@@ -35,34 +34,26 @@ resolve_region (SitroomParser *parser,
                               _("unknown region code %06d"), code);
 }
 
-typedef enum {
-  TIME_FIRST_REPORTED,
-  TIME_EVENT,
-  TIME_REPORTED,
-  TIME_UPDATED,
-} TimeKind;
-
-/* A time given and later than as_of: the document says what it cannot know. */
-static gboolean
-after_as_of (SitroomParser *parser,
-             gint64         time)
+gboolean
+sitroom_parser_after_as_of (SitroomParser *parser,
+                            gint64         time)
 {
   return parser->has_as_of && time != SITROOM_TIME_NONE && time > parser->self->as_of;
 }
 
-static void
-report_after_as_of (SitroomParser *parser,
-                    gint64         time,
-                    int            time_offset,
-                    gsize          offset,
-                    const char    *path,
-                    TimeKind       kind)
+void
+sitroom_parser_report_after_as_of (SitroomParser   *parser,
+                                   gint64           time,
+                                   int              time_offset,
+                                   gsize            offset,
+                                   const char      *path,
+                                   SitroomTimeKind  kind)
 {
   g_autofree char *written = NULL;
   g_autofree char *as_of = NULL;
   char *message = NULL;
 
-  g_assert (after_as_of (parser, time));
+  g_assert (sitroom_parser_after_as_of (parser, time));
 
   if (!sitroom_problem_list_wants (parser->parse.problems, SITROOM_PROBLEM_ERROR, offset))
     return;
@@ -71,17 +62,20 @@ report_after_as_of (SitroomParser *parser,
   as_of = sitroom_time_format (parser->self->as_of, parser->self->as_of_offset);
   switch (kind)
     {
-    case TIME_FIRST_REPORTED:
+    case SITROOM_TIME_FIRST_REPORTED:
       message = g_strdup_printf (_("first reported at %s, after the document’s as_of %s"), written, as_of);
       break;
-    case TIME_EVENT:
+    case SITROOM_TIME_EVENT:
       message = g_strdup_printf (_("the event is at %s, after the document’s as_of %s"), written, as_of);
       break;
-    case TIME_REPORTED:
+    case SITROOM_TIME_REPORTED:
       message = g_strdup_printf (_("reported at %s, after the document’s as_of %s"), written, as_of);
       break;
-    case TIME_UPDATED:
+    case SITROOM_TIME_UPDATED:
       message = g_strdup_printf (_("updated at %s, after the document’s as_of %s"), written, as_of);
+      break;
+    case SITROOM_TIME_ENTERED:
+      message = g_strdup_printf (_("entered at %s, after the document’s as_of %s"), written, as_of);
       break;
     default:
       g_assert_not_reached ();
@@ -100,12 +94,12 @@ resolve_chains (SitroomParser *parser)
       SitroomChain *chain = &g_array_index (self->chains, SitroomChain, i);
       SitroomChainExtra *extra = &g_array_index (parser->chain_extras, SitroomChainExtra, i);
 
-      if (after_as_of (parser, chain->first_reported))
+      if (sitroom_parser_after_as_of (parser, chain->first_reported))
         {
           g_autofree char *path = g_strdup_printf ("/chains/%u/first_reported", i);
 
-          report_after_as_of (parser, chain->first_reported, extra->first_reported_offset,
-                              extra->offset, path, TIME_FIRST_REPORTED);
+          sitroom_parser_report_after_as_of (parser, chain->first_reported, extra->first_reported_offset,
+                                             extra->offset, path, SITROOM_TIME_FIRST_REPORTED);
         }
     }
 
@@ -125,12 +119,12 @@ resolve_chains (SitroomParser *parser)
                                        g_strdup_printf ("/chains/%u/events/%u/region", extra->chain, extra->index),
                                        g_strdup_printf (_("unknown region code %06d"), code));
         }
-      if (after_as_of (parser, event->at))
+      if (sitroom_parser_after_as_of (parser, event->at))
         {
           g_autofree char *path = g_strdup_printf ("/chains/%u/events/%u/at", extra->chain, extra->index);
 
-          report_after_as_of (parser, event->at, extra->time_offset, extra->offset, path,
-                              TIME_EVENT);
+          sitroom_parser_report_after_as_of (parser, event->at, extra->time_offset, extra->offset, path,
+                                             SITROOM_TIME_EVENT);
         }
     }
 }
@@ -147,7 +141,7 @@ resolve_cases (SitroomParser *parser,
       SitroomCase *item = &g_array_index (self->cases, SitroomCase, i);
       SitroomCaseExtra *extra = &g_array_index (parser->case_extras, SitroomCaseExtra, i);
 
-      resolve_region (parser, &item->region, extra->offset, "cases", i, "region");
+      sitroom_parser_resolve_region (parser, &item->region, extra->offset, "cases", i, "region");
 
       if (extra->chain != NULL)
         {
@@ -166,12 +160,12 @@ resolve_cases (SitroomParser *parser,
         sitroom_parse_problem_at (parse, SITROOM_PROBLEM_WARNING, extra->offset, "cases", i, NULL,
                                   _("the case belongs to no chain"));
 
-      if (after_as_of (parser, item->reported_at))
+      if (sitroom_parser_after_as_of (parser, item->reported_at))
         {
           g_autofree char *path = g_strdup_printf ("/cases/%u/reported_at", i);
 
-          report_after_as_of (parser, item->reported_at, extra->time_offset, extra->offset, path,
-                              TIME_REPORTED);
+          sitroom_parser_report_after_as_of (parser, item->reported_at, extra->time_offset, extra->offset, path,
+                                             SITROOM_TIME_REPORTED);
         }
       else if (item->reported_at != SITROOM_TIME_NONE)
         counted[item->classification]++;
@@ -188,13 +182,13 @@ resolve_sites_and_measures (SitroomParser *parser)
       SitroomSite *site = &g_array_index (self->sites, SitroomSite, i);
       SitroomRecordExtra *extra = &g_array_index (parser->site_extras, SitroomRecordExtra, i);
 
-      resolve_region (parser, &site->region, extra->offset, "quarantine_sites", i, "region");
-      if (after_as_of (parser, site->updated_at))
+      sitroom_parser_resolve_region (parser, &site->region, extra->offset, "quarantine_sites", i, "region");
+      if (sitroom_parser_after_as_of (parser, site->updated_at))
         {
           g_autofree char *path = g_strdup_printf ("/quarantine_sites/%u/updated_at", i);
 
-          report_after_as_of (parser, site->updated_at, extra->time_offset, extra->offset, path,
-                              TIME_UPDATED);
+          sitroom_parser_report_after_as_of (parser, site->updated_at, extra->time_offset, extra->offset, path,
+                                             SITROOM_TIME_UPDATED);
         }
     }
 
@@ -203,7 +197,7 @@ resolve_sites_and_measures (SitroomParser *parser)
       SitroomMeasure *measure = &g_array_index (self->measures, SitroomMeasure, i);
       SitroomRecordExtra *extra = &g_array_index (parser->measure_extras, SitroomRecordExtra, i);
 
-      resolve_region (parser, &measure->region, extra->offset, "measures", i, "region");
+      sitroom_parser_resolve_region (parser, &measure->region, extra->offset, "measures", i, "region");
     }
 }
 
@@ -330,6 +324,8 @@ sitroom_parser_index_situation (SitroomParser *parser)
   g_qsort_with_data (self->prefectures->data, self->prefectures->len, sizeof (int),
                      compare_region_codes, self->regions);
 
+  sitroom_parser_index_rules (parser);
+
   g_free (self->illustrative);
   g_ptr_array_add (parser->illustrative, NULL);
   self->illustrative = (char **) g_ptr_array_free (g_steal_pointer (&parser->illustrative), FALSE);
@@ -346,5 +342,6 @@ sitroom_parser_resolve_document (SitroomParser *parser)
   resolve_chains (parser);
   resolve_cases (parser, counted);
   resolve_sites_and_measures (parser);
+  sitroom_parser_resolve_rules (parser);
   check_figures (parser, counted);
 }

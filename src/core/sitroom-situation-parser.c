@@ -13,8 +13,8 @@
  * The document is read once, token by token, straight into plain arrays: no
  * tree of it is ever built, so memory stays a small multiple of its size.
  * Members may come in any order, so whatever refers to something else (a
- * region code, a chain id) or depends on another member (as_of) is kept as it
- * was written and checked once the whole document has been read.
+ * region code; a chain, site or rule id) or depends on another member (as_of)
+ * is kept as it was written and checked once the whole document has been read.
  */
 
 /* ---- lists and the top level ---- */
@@ -152,12 +152,14 @@ enum {
   ROOT_QUARANTINE_SITES,
   ROOT_MEASURES,
   ROOT_TOTALS,
+  ROOT_QUARANTINE_RULES,
+  ROOT_QUARANTINE_COHORTS,
   N_ROOT_MEMBERS
 };
 
 static const char * const root_members[N_ROOT_MEMBERS] = {
   "format", "as_of", "publisher", "illustrative", "regions", "chains", "cases",
-  "quarantine_sites", "measures", "totals",
+  "quarantine_sites", "measures", "totals", "quarantine_rules", "quarantine_cohorts",
 };
 
 #define ROOT_REQUIRED ((1u << ROOT_FORMAT) | (1u << ROOT_AS_OF))
@@ -228,6 +230,12 @@ parse_document (SitroomParser *parser)
             case ROOT_TOTALS:
               parse_totals (parser, token);
               break;
+            case ROOT_QUARANTINE_RULES:
+              sitroom_parser_parse_list (parser, token, sitroom_parser_parse_rule);
+              break;
+            case ROOT_QUARANTINE_COHORTS:
+              sitroom_parser_parse_list (parser, token, sitroom_parser_parse_cohort);
+              break;
             default:
               g_assert_not_reached ();
             }
@@ -259,6 +267,9 @@ parser_clear (SitroomParser *parser)
   g_clear_pointer (&parser->event_extras, g_array_unref);
   g_clear_pointer (&parser->site_extras, g_array_unref);
   g_clear_pointer (&parser->measure_extras, g_array_unref);
+  g_clear_pointer (&parser->rule_extras, g_array_unref);
+  g_clear_pointer (&parser->cohort_extras, g_array_unref);
+  g_clear_pointer (&parser->test_day_elements, g_array_unref);
   g_clear_pointer (&parser->case_ids, g_hash_table_unref);
   g_clear_pointer (&parser->site_ids, g_hash_table_unref);
   g_clear_pointer (&parser->measure_ids, g_hash_table_unref);
@@ -349,6 +360,10 @@ sitroom_situation_parse (GBytes                   *bytes,
   parser.event_extras = g_array_new (FALSE, FALSE, sizeof (SitroomEventExtra));
   parser.site_extras = g_array_new (FALSE, FALSE, sizeof (SitroomRecordExtra));
   parser.measure_extras = g_array_new (FALSE, FALSE, sizeof (SitroomRecordExtra));
+  parser.rule_extras = g_array_new (FALSE, FALSE, sizeof (SitroomRuleExtra));
+  parser.cohort_extras = g_array_new (FALSE, FALSE, sizeof (SitroomCohortExtra));
+  parser.test_day_elements = g_array_new (FALSE, FALSE, sizeof (guint));
+  parser.first_default = -1;
   parser.case_ids = g_hash_table_new (g_str_hash, g_str_equal);
   parser.site_ids = g_hash_table_new (g_str_hash, g_str_equal);
   parser.measure_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -383,7 +398,7 @@ sitroom_situation_parse (GBytes                   *bytes,
       return NULL;
     }
 
-  /* Needs the chain index, which is complete only now. */
+  /* Needs the chain, site and rule indexes, which are complete only now. */
   sitroom_parser_resolve_document (&parser);
 
   n_errors = sitroom_problem_list_get_n_errors (parser.parse.problems);

@@ -44,6 +44,11 @@ struct _SitroomSituation {
   GArray *cases;                /* SitroomCase, by reported_at */
   GArray *sites;                /* SitroomSite */
   GArray *measures;             /* SitroomMeasure */
+  GArray *rules;                /* SitroomQuarantineRule, document order */
+  GHashTable *rule_by_id;       /* id -> index + 1 */
+  GArray *test_days;            /* int: every rule's test days, together */
+  int default_rule;             /* -1 when no rule has centralized days */
+  GArray *cohorts;              /* SitroomCohort, by entered_at */
   SitroomFeedTotals totals;
 
   GPtrArray *warnings;          /* SitroomProblem */

@@ -35,13 +35,12 @@ sitroom_parser_init_enum_names (void)
     }
 }
 
-/* Reports a duplicate @id in @ids (id -> index + 1), or records it. */
-static void
-check_unique_id (SitroomParser *parser,
-                 GHashTable    *ids,
-                 const char    *section,
-                 const char    *id,
-                 guint          index)
+void
+sitroom_parser_check_unique_id (SitroomParser *parser,
+                                GHashTable    *ids,
+                                const char    *section,
+                                const char    *id,
+                                guint          index)
 {
   guint first = GPOINTER_TO_UINT (g_hash_table_lookup (ids, id));
 
@@ -99,7 +98,7 @@ sitroom_parser_parse_case (SitroomParser    *parser,
             {
             case CASE_ID:
               if (sitroom_parse_string (parse, token, TRUE, &item.id))
-                check_unique_id (parser, parser->case_ids, "cases", item.id, index);
+                sitroom_parser_check_unique_id (parser, parser->case_ids, "cases", item.id, index);
               break;
             case CASE_REPORTED_AT:
               sitroom_parse_time (parse, token, &item.reported_at, &extra.time_offset);
@@ -302,7 +301,7 @@ sitroom_parser_parse_chain (SitroomParser    *parser,
             {
             case CHAIN_ID:
               if (sitroom_parse_string (parse, token, TRUE, &item.id))
-                check_unique_id (parser, parser->self->chain_by_id, "chains", item.id, index);
+                sitroom_parser_check_unique_id (parser, parser->self->chain_by_id, "chains", item.id, index);
               break;
             case CHAIN_LABEL:
               sitroom_parse_string (parse, token, FALSE, &item.label);
@@ -385,7 +384,7 @@ sitroom_parser_parse_site (SitroomParser    *parser,
             {
             case SITE_ID:
               if (sitroom_parse_string (parse, token, TRUE, &item.id))
-                check_unique_id (parser, parser->site_ids, "quarantine_sites", item.id, index);
+                sitroom_parser_check_unique_id (parser, parser->site_ids, "quarantine_sites", item.id, index);
               break;
             case SITE_REGION:
               sitroom_parse_code (parse, token, &item.region);
@@ -472,7 +471,7 @@ sitroom_parser_parse_measure (SitroomParser    *parser,
             {
             case MEASURE_ID:
               if (sitroom_parse_string (parse, token, TRUE, &item.id))
-                check_unique_id (parser, parser->measure_ids, "measures", item.id, index);
+                sitroom_parser_check_unique_id (parser, parser->measure_ids, "measures", item.id, index);
               break;
             case MEASURE_REGION:
               sitroom_parse_code (parse, token, &item.region);

@@ -25,6 +25,10 @@ sitroom_situation_finalize (GObject *object)
   g_clear_pointer (&self->cases, g_array_unref);
   g_clear_pointer (&self->sites, g_array_unref);
   g_clear_pointer (&self->measures, g_array_unref);
+  g_clear_pointer (&self->rules, g_array_unref);
+  g_clear_pointer (&self->rule_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->test_days, g_array_unref);
+  g_clear_pointer (&self->cohorts, g_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   /* Last: everything above points into it. */
   g_clear_pointer (&self->strings, g_string_chunk_free);
@@ -56,6 +60,11 @@ sitroom_situation_init (SitroomSituation *self)
   self->cases = g_array_new (FALSE, FALSE, sizeof (SitroomCase));
   self->sites = g_array_new (FALSE, FALSE, sizeof (SitroomSite));
   self->measures = g_array_new (FALSE, FALSE, sizeof (SitroomMeasure));
+  self->rules = g_array_new (FALSE, FALSE, sizeof (SitroomQuarantineRule));
+  self->rule_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->test_days = g_array_new (FALSE, FALSE, sizeof (int));
+  self->default_rule = -1;
+  self->cohorts = g_array_new (FALSE, FALSE, sizeof (SitroomCohort));
   self->totals.positives = -1;
   self->totals.confirmed = -1;
   self->totals.asymptomatic = -1;
@@ -288,6 +297,60 @@ sitroom_situation_get_measure (SitroomSituation *self,
   g_return_val_if_fail (index < self->measures->len, NULL);
 
   return &g_array_index (self->measures, SitroomMeasure, index);
+}
+
+guint
+sitroom_situation_get_n_rules (SitroomSituation *self)
+{
+  g_return_val_if_fail (SITROOM_IS_SITUATION (self), 0);
+
+  return self->rules->len;
+}
+
+const SitroomQuarantineRule *
+sitroom_situation_get_rule (SitroomSituation *self,
+                            guint             index)
+{
+  g_return_val_if_fail (SITROOM_IS_SITUATION (self), NULL);
+  g_return_val_if_fail (index < self->rules->len, NULL);
+
+  return &g_array_index (self->rules, SitroomQuarantineRule, index);
+}
+
+int
+sitroom_situation_lookup_rule (SitroomSituation *self,
+                               const char       *id)
+{
+  g_return_val_if_fail (SITROOM_IS_SITUATION (self), -1);
+  g_return_val_if_fail (id != NULL, -1);
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->rule_by_id, id)) - 1;
+}
+
+int
+sitroom_situation_get_default_rule (SitroomSituation *self)
+{
+  g_return_val_if_fail (SITROOM_IS_SITUATION (self), -1);
+
+  return self->default_rule;
+}
+
+guint
+sitroom_situation_get_n_cohorts (SitroomSituation *self)
+{
+  g_return_val_if_fail (SITROOM_IS_SITUATION (self), 0);
+
+  return self->cohorts->len;
+}
+
+const SitroomCohort *
+sitroom_situation_get_cohort (SitroomSituation *self,
+                              guint             index)
+{
+  g_return_val_if_fail (SITROOM_IS_SITUATION (self), NULL);
+  g_return_val_if_fail (index < self->cohorts->len, NULL);
+
+  return &g_array_index (self->cohorts, SitroomCohort, index);
 }
 
 GPtrArray *

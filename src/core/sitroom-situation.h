@@ -73,6 +73,21 @@ guint             sitroom_situation_get_n_measures (SitroomSituation *self);
 const SitroomMeasure *sitroom_situation_get_measure (SitroomSituation *self,
                                                      guint             index);
 
+/* Entry rules in document order. */
+guint             sitroom_situation_get_n_rules    (SitroomSituation *self);
+const SitroomQuarantineRule *sitroom_situation_get_rule (SitroomSituation *self,
+                                                         guint             index);
+int               sitroom_situation_lookup_rule    (SitroomSituation *self,
+                                                    const char       *id);
+/* The rule occupants without a cohort are taken to follow: the one marked
+ * "default", else the first with centralized days; -1 when there is none. */
+int               sitroom_situation_get_default_rule (SitroomSituation *self);
+
+/* Cohorts sorted by entered_at (ties in document order). */
+guint             sitroom_situation_get_n_cohorts  (SitroomSituation *self);
+const SitroomCohort *sitroom_situation_get_cohort  (SitroomSituation *self,
+                                                    guint             index);
+
 /* The warnings kept with the document (SitroomProblem, all of severity WARNING). */
 GPtrArray        *sitroom_situation_get_warnings   (SitroomSituation *self);
 

@@ -1,8 +1,11 @@
-/* The summary of a view as JSON, exactly in the shape of the contract's "Summary output". */
+/* The summary of a view as JSON: the contract's "Summary output", then the quarantine forecast. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
 
+#include <string.h>
+
+#include "sitroom-forecast.h"
 #include "sitroom-summary.h"
 #include "sitroom-time.h"
 
@@ -101,6 +104,72 @@ add_quarantine (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* "2022-08-21": forecast days are China Standard Time days, whatever
+ * offset the cutoff is written at. */
+static char *
+format_cst_date (gint64 day)
+{
+  g_autofree char *time = sitroom_time_format (day, SITROOM_CST_OFFSET);
+
+  return g_strndup (time, strlen ("2022-08-21"));
+}
+
+/* The 14 days ahead, with the arrivals the model assumes by default (the
+ * 3-day mean): what anyone rerunning the summary gets again. */
+static void
+add_forecast (JsonBuilder *builder,
+              SitroomView *view)
+{
+  SitroomSituation *situation = sitroom_view_get_situation (view);
+  g_autoptr(SitroomForecast) forecast = sitroom_forecast_new (view, NULL, 0);
+  guint n = sitroom_forecast_get_n_prefectures (forecast);
+
+  json_builder_set_member_name (builder, "forecast");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      const SitroomPrefectureForecast *row = sitroom_forecast_get_prefecture (forecast, i);
+
+      json_builder_set_member_name (builder, sitroom_situation_get_region (situation, row->region)->code);
+      json_builder_begin_array (builder);
+      for (guint d = 0; d < SITROOM_FORECAST_DAYS; d++)
+        {
+          g_autofree char *date = format_cst_date (row->days[d].day);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "date");
+          json_builder_add_string_value (builder, date);
+          json_builder_set_member_name (builder, "occupied");
+          json_builder_add_int_value (builder, row->days[d].occupied);
+          json_builder_set_member_name (builder, "capacity");
+          json_builder_add_int_value (builder, row->days[d].capacity);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "full_on");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      const SitroomPrefectureForecast *row = sitroom_forecast_get_prefecture (forecast, i);
+
+      json_builder_set_member_name (builder, sitroom_situation_get_region (situation, row->region)->code);
+      if (row->full_on >= 0)
+        {
+          g_autofree char *date = format_cst_date (row->days[row->full_on].day);
+
+          json_builder_add_string_value (builder, date);
+        }
+      else
+        {
+          json_builder_add_null_value (builder);
+        }
+    }
+  json_builder_end_object (builder);
+}
+
 static void
 add_warnings (JsonBuilder      *builder,
               SitroomSituation *situation)
@@ -153,6 +222,7 @@ sitroom_summary_build (SitroomView *view,
   add_by_region (builder, view);
   add_chains (builder, view);
   add_quarantine (builder, view);
+  add_forecast (builder, view);
   add_warnings (builder, sitroom_view_get_situation (view));
   json_builder_end_object (builder);
 

@@ -8,7 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* The summary object, exactly as the contract describes it. The cutoff is written
+/* The summary object, exactly as the contract describes it, with "forecast"
+ * and "full_on" (sitroom-forecast.h, default arrivals) after "quarantine"
+ * for every prefecture with a centralized site. The cutoff is written
  * at @offset_seconds (the offset of the --as-of given, or the document's). */
 JsonNode *sitroom_summary_build    (SitroomView *view,
                                     int          offset_seconds);

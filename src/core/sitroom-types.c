@@ -45,6 +45,16 @@ static const char * const measure_kind_names[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (measure_kind_names) == SITROOM_N_MEASURE_KINDS);
 
+/* No spelling for SITROOM_HEALTH_CODE_NONE: the feed leaves the code out. */
+static const char * const health_code_names[] = {
+  [SITROOM_HEALTH_CODE_NONE] = NULL,
+  [SITROOM_HEALTH_CODE_RED] = "red",
+  [SITROOM_HEALTH_CODE_YELLOW] = "yellow",
+  [SITROOM_HEALTH_CODE_BLUE] = "blue",
+  [SITROOM_HEALTH_CODE_GREEN] = "green",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (health_code_names) == SITROOM_N_HEALTH_CODES);
+
 static const char * const site_kind_names[] = {
   [SITROOM_SITE_CENTRALIZED] = "centralized",
   [SITROOM_SITE_HOME] = "home",
@@ -129,6 +139,15 @@ sitroom_measure_kind_to_string (SitroomMeasureKind kind)
   g_return_val_if_fail (CHECK_INDEX (kind, measure_kind_names), NULL);
 
   return measure_kind_names[kind];
+}
+
+/* NULL for SITROOM_HEALTH_CODE_NONE, which the feed writes as null or leaves out. */
+const char *
+sitroom_health_code_to_string (SitroomHealthCode code)
+{
+  g_return_val_if_fail (CHECK_INDEX (code, health_code_names), NULL);
+
+  return health_code_names[code];
 }
 
 const char *

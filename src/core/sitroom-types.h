@@ -62,6 +62,16 @@ typedef enum {
   SITROOM_N_SITE_KINDS
 } SitroomSiteKind;
 
+/* The health code a quarantine rule gives (the feed's "red", "yellow", …). */
+typedef enum {
+  SITROOM_HEALTH_CODE_NONE,     /* the rule gives no code */
+  SITROOM_HEALTH_CODE_RED,
+  SITROOM_HEALTH_CODE_YELLOW,
+  SITROOM_HEALTH_CODE_BLUE,
+  SITROOM_HEALTH_CODE_GREEN,
+  SITROOM_N_HEALTH_CODES
+} SitroomHealthCode;
+
 /* A text member: language tags to strings. zh is always set; en may be NULL. */
 typedef struct {
   const char *zh;
@@ -128,15 +138,42 @@ typedef struct {
   SitroomText text;
 } SitroomMeasure;
 
+/* An entry rule of "quarantine_rules": what people arriving under it go
+ * through. Days are whole days from the day of entry. */
+typedef struct {
+  const char *id;
+  int region;             /* where the rule applies, -1 if not given */
+  SitroomHealthCode code;
+  gint64 centralized_days;
+  gint64 home_days;       /* at home after (or instead of) the centralized days */
+  const int *test_days;   /* ascending, each from 1 to centralized + home days */
+  guint n_test_days;
+  gboolean is_default;    /* "default": true, the rule occupants without a cohort follow */
+  SitroomText text;
+} SitroomQuarantineRule;
+
+/* A group of people who entered a quarantine site together under a rule
+ * ("quarantine_cohorts"). It leaves the site when the rule's centralized
+ * days have passed since @entered_at. */
+typedef struct {
+  int site;               /* index into the sites */
+  int rule;               /* index into the rules */
+  gint64 entered_at;
+  gint64 people;
+} SitroomCohort;
+
 const char *sitroom_text_get             (const SitroomText    *text,
                                           const char           *lang);
 gboolean    sitroom_classification_is_confirmed (SitroomClassification classification);
 
-/* The feed's own spellings ("mild", "static_management", …). */
+/* The feed's own spellings ("mild", "static_management", …).
+ * sitroom_health_code_to_string() gives NULL for SITROOM_HEALTH_CODE_NONE,
+ * which the feed writes as null or leaves out. */
 const char *sitroom_classification_to_string (SitroomClassification classification);
 const char *sitroom_status_to_string         (SitroomStatus         status);
 const char *sitroom_event_kind_to_string     (SitroomEventKind      kind);
 const char *sitroom_measure_kind_to_string   (SitroomMeasureKind    kind);
+const char *sitroom_health_code_to_string    (SitroomHealthCode     code);
 const char *sitroom_site_kind_to_string      (SitroomSiteKind       kind);
 const char *sitroom_region_level_to_string   (SitroomRegionLevel    level);
 gboolean    sitroom_classification_from_string (const char *str, SitroomClassification *out);

@@ -161,6 +161,8 @@ compare_region_codes (gconstpointer a,
   return strcmp (ra->code, rb->code);
 }
 
+/* The rule of sitroom-chains.h: a chain starts at its first report, or
+ * at a case of it; its events, however early, do not start it. */
 static gboolean
 chain_started (const SitroomChain *chain,
                gint64              cutoff,
@@ -168,9 +170,7 @@ chain_started (const SitroomChain *chain,
 {
   if (has_case)
     return TRUE;
-  if (chain->first_reported != SITROOM_TIME_NONE)
-    return chain->first_reported <= cutoff;
-  return chain->n_events > 0 && chain->events[0].at <= cutoff;
+  return chain->first_reported != SITROOM_TIME_NONE && chain->first_reported <= cutoff;
 }
 
 static void
@@ -182,6 +182,7 @@ build_chain_rows (SitroomView *self,
   guint n_regions = sitroom_situation_get_n_regions (situation);
   g_autofree guint *offsets = NULL;
   g_autofree guint8 *seen = NULL;
+  g_autofree guint8 *has_case = NULL;
 
   g_array_set_size (self->chains, n_chains);
   for (guint i = 0; i < n_chains; i++)
@@ -195,6 +196,8 @@ build_chain_rows (SitroomView *self,
   /* One bit per (chain, region) would be smaller; a byte per pair is simpler and
    * chains times regions stays small (hundreds of chains, a few hundred regions). */
   seen = g_new0 (guint8, (gsize) MAX (n_chains, 1) * MAX (n_regions, 1));
+  /* Whether a chain started is the chain's, whatever the filters count. */
+  has_case = g_new0 (guint8, MAX (n_chains, 1));
 
   for (guint i = 0; i < n_counted; i++)
     {
@@ -202,7 +205,10 @@ build_chain_rows (SitroomView *self,
       int prefecture = sitroom_situation_get_region (situation, c->region)->prefecture;
       SitroomChainFigures *row;
 
-      if (c->chain < 0 || !case_passes (self, c, prefecture))
+      if (c->chain < 0)
+        continue;
+      has_case[c->chain] = 1;
+      if (!case_passes (self, c, prefecture))
         continue;
 
       row = &g_array_index (self->chains, SitroomChainFigures, c->chain);
@@ -238,7 +244,7 @@ build_chain_rows (SitroomView *self,
         g_qsort_with_data ((gpointer) row->regions, row->n_regions, sizeof (int),
                            compare_region_codes, situation);
 
-      row->started = chain_started (chain, self->cutoff, row->counts.positives > 0);
+      row->started = chain_started (chain, self->cutoff, has_case[i]);
 
       if (self->chain_filter >= 0)
         in_view = (int) i == self->chain_filter;

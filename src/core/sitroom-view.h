@@ -30,7 +30,8 @@ typedef struct {
   const int *regions;
   guint n_regions;
   gint64 last_case;       /* SITROOM_TIME_NONE if none yet */
-  gboolean started;       /* first reported (or first event or case) by the cutoff */
+  gboolean started;       /* its first report, or a case of it, by the cutoff, whatever the
+                           * filters; earlier events do not start it (sitroom-chains.h) */
 } SitroomChainFigures;
 
 #define SITROOM_TYPE_VIEW (sitroom_view_get_type ())

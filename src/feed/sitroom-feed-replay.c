@@ -28,7 +28,8 @@ typedef struct {
 typedef struct {
   Span   span;
   gint64 at;        /* the time that decides whether it is shown, or SITROOM_TIME_NONE */
-  char  *chain;     /* a case's chain id, or NULL */
+  char  *ref;       /* the id it names: a case's chain, a site's own id, a
+                     * cohort's site; or NULL */
 } Item;
 
 typedef struct {
@@ -50,6 +51,7 @@ typedef struct {
   gint64  as_of;
   GArray *cases;    /* Item */
   GArray *sites;    /* Item */
+  GArray *cohorts;  /* Item */
   GArray *measures; /* Item */
   GPtrArray *chains;
 } Story;
@@ -68,7 +70,7 @@ item_clear (gpointer data)
 {
   Item *item = data;
 
-  g_free (item->chain);
+  g_free (item->ref);
 }
 
 static void
@@ -114,6 +116,7 @@ story_clear (Story *story)
   g_clear_pointer (&story->members, g_array_unref);
   g_clear_pointer (&story->cases, g_array_unref);
   g_clear_pointer (&story->sites, g_array_unref);
+  g_clear_pointer (&story->cohorts, g_array_unref);
   g_clear_pointer (&story->measures, g_array_unref);
   g_clear_pointer (&story->chains, g_ptr_array_unref);
 }
@@ -190,12 +193,12 @@ read_string_or_skip (SitroomJsonReader *reader,
 }
 
 /* Reads the objects of an array whose BEGIN_ARRAY was just returned; for each
- * the member @time_member gives its time and @chain_member (if not NULL) its
- * chain. */
+ * the member @time_member gives its time and @ref_member (if not NULL) the id
+ * it names. */
 static gboolean
 read_items (SitroomJsonReader *reader,
             const char        *time_member,
-            const char        *chain_member,
+            const char        *ref_member,
             GArray            *items,
             GError           **error)
 {
@@ -212,14 +215,14 @@ read_items (SitroomJsonReader *reader,
 
           if (g_str_equal (key, time_member))
             ok = read_time (reader, &item.at);
-          else if (chain_member != NULL && g_str_equal (key, chain_member))
-            ok = read_string_or_skip (reader, &item.chain);
+          else if (ref_member != NULL && g_str_equal (key, ref_member))
+            ok = read_string_or_skip (reader, &item.ref);
           else
             ok = sitroom_json_reader_skip (reader);
         }
       if (!ok || token != SITROOM_JSON_END_OBJECT)
         {
-          g_free (item.chain);
+          g_free (item.ref);
           return fail_shape (error, time_member);
         }
       item.span.end = token_end (reader);
@@ -307,6 +310,7 @@ read_story (GBytes  *document,
   story->members = member_array_new ();
   story->cases = item_array_new ();
   story->sites = item_array_new ();
+  story->cohorts = item_array_new ();
   story->measures = item_array_new ();
   story->chains = g_ptr_array_new_with_free_func (chain_free);
 
@@ -324,12 +328,14 @@ read_story (GBytes  *document,
       Member member = { NULL, { sitroom_json_reader_get_offset (reader), 0 } };
       GArray *items = NULL;
       const char *time_member = NULL;
-      const char *chain_member = NULL;
+      const char *ref_member = NULL;
 
       if (g_str_equal (name, "cases"))
-        items = story->cases, time_member = "reported_at", chain_member = "chain";
+        items = story->cases, time_member = "reported_at", ref_member = "chain";
       else if (g_str_equal (name, "quarantine_sites"))
-        items = story->sites, time_member = "updated_at";
+        items = story->sites, time_member = "updated_at", ref_member = "id";
+      else if (g_str_equal (name, "quarantine_cohorts"))
+        items = story->cohorts, time_member = "entered_at", ref_member = "site";
       else if (g_str_equal (name, "measures"))
         items = story->measures, time_member = "from";
 
@@ -338,7 +344,7 @@ read_story (GBytes  *document,
           if (sitroom_json_reader_next (reader) != SITROOM_JSON_BEGIN_ARRAY)
             return fail_shape (error, name);
           if (items != NULL
-              ? !read_items (reader, time_member, chain_member, items, error)
+              ? !read_items (reader, time_member, ref_member, items, error)
               : !read_chains (reader, story->chains, error))
             return FALSE;
         }
@@ -422,14 +428,16 @@ append_span (GString    *out,
   g_string_append_len (out, data + span.start, span.end - span.start);
 }
 
-/* Appends the items of @items shown at @t, as a JSON array. */
+/* Appends the items of @items shown at @t, as a JSON array: with @only,
+ * those whose ref it holds. The refs of the items appended go into @used. */
 static void
 append_items (GString    *out,
               const char *data,
               GArray     *items,
               gint64      t,
               gboolean    keep_untimed,
-              GHashTable *chains_used)
+              GHashTable *only,
+              GHashTable *used)
 {
   gboolean first = TRUE;
 
@@ -440,12 +448,14 @@ append_items (GString    *out,
 
       if (item->at == SITROOM_TIME_NONE ? !keep_untimed : item->at > t)
         continue;
+      if (only != NULL && (item->ref == NULL || !g_hash_table_contains (only, item->ref)))
+        continue;
       if (!first)
         g_string_append (out, ",\n    ");
       first = FALSE;
       append_span (out, data, item->span);
-      if (chains_used != NULL && item->chain != NULL)
-        g_hash_table_add (chains_used, item->chain);
+      if (used != NULL && item->ref != NULL)
+        g_hash_table_add (used, item->ref);
     }
   g_string_append_c (out, ']');
 }
@@ -486,7 +496,7 @@ append_chain (GString    *out,
       if (g_str_equal (member->name, "events"))
         {
           g_string_append (out, "\"events\": ");
-          append_items (out, data, chain->events, t, FALSE, NULL);
+          append_items (out, data, chain->events, t, FALSE, NULL, NULL);
         }
       else
         append_span (out, data, member->span);
@@ -500,11 +510,16 @@ build_step (Story *story,
 {
   g_autoptr(GHashTable) chains_used = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) cases = g_string_new (NULL);
+  g_autoptr(GHashTable) sites_used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) sites = g_string_new (NULL);
   GString *out = g_string_new ("{\n  ");
   gboolean first = TRUE;
 
   /* Cases first: they decide which chains have content. */
-  append_items (cases, story->data, story->cases, t, FALSE, chains_used);
+  append_items (cases, story->data, story->cases, t, FALSE, NULL, chains_used);
+  /* Sites before cohorts: a cohort is shown only with its site, which is
+   * left out until its figures' update time. */
+  append_items (sites, story->data, story->sites, t, TRUE, NULL, sites_used);
 
   for (guint i = 0; i < story->members->len; i++)
     {
@@ -528,12 +543,17 @@ build_step (Story *story,
       else if (g_str_equal (member->name, "quarantine_sites"))
         {
           g_string_append (out, "\"quarantine_sites\": ");
-          append_items (out, story->data, story->sites, t, TRUE, NULL);
+          g_string_append_len (out, sites->str, sites->len);
+        }
+      else if (g_str_equal (member->name, "quarantine_cohorts"))
+        {
+          g_string_append (out, "\"quarantine_cohorts\": ");
+          append_items (out, story->data, story->cohorts, t, FALSE, sites_used, NULL);
         }
       else if (g_str_equal (member->name, "measures"))
         {
           g_string_append (out, "\"measures\": ");
-          append_items (out, story->data, story->measures, t, FALSE, NULL);
+          append_items (out, story->data, story->measures, t, FALSE, NULL, NULL);
         }
       else if (g_str_equal (member->name, "chains"))
         {

@@ -17,7 +17,8 @@ void sitroom_replay_step_free (SitroomReplayStep *step);
  * reported or a chain event happened, in time order, and a last step that is
  * @document itself. Each step holds only what had been reported by its time:
  * cases reported then, events that had happened, sites updated by then (all
- * sites without an update time), measures in force or announced by then,
+ * sites without an update time), the cohorts of those sites that had
+ * entered by then, measures in force or announced by then,
  * chains first reported by then or with a case or event in the step. Every
  * step is checked with the core validator; returns NULL with the error of the
  * first that fails (or of @document itself). A GPtrArray of SitroomReplayStep. */

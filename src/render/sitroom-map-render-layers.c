@@ -319,9 +319,10 @@ hatch_feature (SitroomMapRenderer *self,
   cairo_restore (cr);
 }
 
-/* Static management: densely over a county's own outline, lightly over a
- * prefecture or the whole province. Other measures are not drawn; the
- * region panel lists them. */
+/* Restrictions on a place (static management, traffic control, mass
+ * testing: sitroom_metric_measure_hatches): densely over a county's own
+ * outline, lightly over a prefecture or the whole province. Other measures
+ * are not drawn; the region panel lists them. */
 static void
 draw_hatching (SitroomMapRenderer *self,
                cairo_t            *cr,
@@ -359,7 +360,7 @@ sitroom_map_mark_extent (SitroomMapRenderer      *self,
   double ts = sitroom_map_text_scale (self);
   double r = sitroom_map_mark_radius (self, mark) + 2 * ts;
 
-  if (ring && mark->static_management)
+  if (ring && mark->hatched)
     r = sitroom_map_mark_radius (self, mark) + (MARK_BAND_GAP + MARK_BAND + 0.5) * ts;
   return r;
 }
@@ -387,7 +388,7 @@ sitroom_map_draw_marks (SitroomMapRenderer *self,
       if (x < -r - band || y < -r - band || x > frame->width + r + band || y > frame->height + r + band)
         continue;
 
-      if (mark->mark.static_management && mark->feature < 0)
+      if (mark->mark.hatched && mark->feature < 0)
         {
           double outer = r + MARK_BAND_GAP * ts + band;
 

@@ -128,7 +128,7 @@ mark_measures (SitroomMapRenderer *self)
       const SitroomMeasure *measure = sitroom_situation_get_measure (situation, in_force[m]);
       const SitroomRegion *region;
 
-      if (measure->kind != SITROOM_MEASURE_STATIC_MANAGEMENT || measure->region < 0)
+      if (!sitroom_metric_measure_hatches (measure->kind) || measure->region < 0)
         continue;
       region = sitroom_situation_get_region (situation, measure->region);
       for (guint i = 0; i < self->features->len; i++)
@@ -167,7 +167,7 @@ build_marks (SitroomMapRenderer *self,
 
           /* The county's own outline is hatched instead of a ring round its mark. */
           map_mark.feature = GPOINTER_TO_INT (found);
-          feature->hatch = mark->static_management;
+          feature->hatch = mark->hatched;
         }
       if (region->has_center)
         to_unit (self, region->lon, region->lat, &map_mark.unit_x, &map_mark.unit_y);

@@ -172,7 +172,7 @@ build_legend_texts (SitroomMapRenderer *self)
 
       positives |= mark->mark.positives > 0;
       measures_only |= mark->mark.positives == 0;
-      hatched |= mark->mark.static_management;
+      hatched |= mark->mark.hatched;
     }
   for (guint i = 0; i < self->features->len; i++)
     {
@@ -187,7 +187,7 @@ build_legend_texts (SitroomMapRenderer *self)
     texts->measures = sitroom_map_new_layout (self, 12, FALSE,
                                               pick (self, "县区管控措施", "Measures in a county"));
   if (hatched)
-    texts->hatching = sitroom_map_new_layout (self, 12, FALSE, pick (self, "静态管理", "Static management"));
+    texts->hatching = sitroom_map_new_layout (self, 12, FALSE, pick (self, "管控措施", "Under control measures"));
 }
 
 static void

@@ -143,16 +143,19 @@ draw_label_column (SitroomTimelineRenderer       *self,
       cairo_move_to (cr, status_x, baseline - pango_layout_get_baseline (lane->status_text) / (double) PANGO_SCALE);
       pango_cairo_show_layout (cr, lane->status_text);
 
-      /* The positives, right-aligned on the label's baseline. */
+      sitroom_timeline_set_color (cr, &palette->text_dim, 1);
+      cairo_move_to (cr, pad, lane_y + 26 * ts);
+      pango_cairo_show_layout (cr, lane->title);
+
+      /* The positives, right-aligned on the baseline of the label, or of
+       * the title when line one has no room for them. */
+      if (lane->count_below)
+        baseline = lane_y + 26 * ts + pango_layout_get_baseline (lane->title) / (double) PANGO_SCALE;
       pango_layout_get_pixel_extents (lane->count, NULL, &count);
       sitroom_timeline_set_color (cr, &palette->text, 1);
       cairo_move_to (cr, width - pad - count.width,
                      baseline - pango_layout_get_baseline (lane->count) / (double) PANGO_SCALE);
       pango_cairo_show_layout (cr, lane->count);
-
-      sitroom_timeline_set_color (cr, &palette->text_dim, 1);
-      cairo_move_to (cr, pad, lane_y + 26 * ts);
-      pango_cairo_show_layout (cr, lane->title);
     }
   else
     {

@@ -105,6 +105,7 @@ static void
 paint_marks (SitroomTimelineRenderer *self,
              cairo_t                 *cr,
              gboolean                 rings,
+             const SitroomColor      *color,
              double                   alpha)
 {
   const TimelinePalette *palette = sitroom_timeline_palette (self->options.style);
@@ -114,7 +115,7 @@ paint_marks (SitroomTimelineRenderer *self,
   sitroom_timeline_set_color (cr, &palette->background, alpha);
   cairo_set_line_width (cr, (rings ? RING_HALO_WIDTH : HALO_WIDTH) * ts);
   cairo_stroke_preserve (cr);
-  sitroom_timeline_set_color (cr, &palette->mark, alpha);
+  sitroom_timeline_set_color (cr, color, alpha);
   if (rings)
     {
       cairo_set_line_width (cr, RING_WIDTH * ts);
@@ -296,9 +297,15 @@ sitroom_timeline_draw_events (SitroomTimelineRenderer       *self,
   double size = TIMELINE_MARK_SIZE * ts;
   double y = lane_y + TIMELINE_MARK_Y * ts;
   gint64 cutoff = sitroom_view_get_cutoff (self->view);
+  /* Before its first report a chain's events are history (the rule of
+   * sitroom-chains.h): shown, but greyed, so that the lane does not look
+   * as if the chain had begun. */
+  const SitroomColor *past = lane->status == SITROOM_CHAIN_NOT_STARTED ? &palette->history : &palette->mark;
   double x0, x1;
   gint64 lo, hi;
   guint first, end;
+
+  g_assert (lane->state_valid);
 
   sitroom_timeline_area (self, viewport, &x0, &x1);
   lo = sitroom_timeline_viewport_x_to_time (viewport, x0, x0 - size - 2);
@@ -333,7 +340,7 @@ sitroom_timeline_draw_events (SitroomTimelineRenderer       *self,
           cairo_show_glyphs (cr, glyphs, n);
           for (int i = 0; i < n; i++)
             glyphs[i].index -= GLYPH_HALO - GLYPH_MARK;
-          sitroom_timeline_set_color (cr, &palette->mark, alpha);
+          sitroom_timeline_set_color (cr, dim ? &palette->mark : past, alpha);
           cairo_show_glyphs (cr, glyphs, n);
         }
       return;
@@ -354,7 +361,7 @@ sitroom_timeline_draw_events (SitroomTimelineRenderer       *self,
                                           sitroom_timeline_viewport_time_to_x (viewport, x0, event->at), y, size);
           }
         if (cairo_has_current_point (cr))
-          paint_marks (self, cr, rings, dim ? TIMELINE_DIM_ALPHA : 1);
+          paint_marks (self, cr, rings, dim ? &palette->mark : past, dim ? TIMELINE_DIM_ALPHA : 1);
       }
 }
 

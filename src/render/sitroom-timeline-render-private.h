@@ -54,6 +54,7 @@ typedef struct {
   PangoLayout *status_text;
   PangoLayout *count;
   gboolean texts_valid;         /* status and count are the view's */
+  gboolean count_below;         /* the positives at the end of line two, not line one */
 } TimelineLane;
 
 typedef struct {
@@ -71,6 +72,7 @@ typedef struct {
   SitroomColor text;
   SitroomColor text_dim;
   SitroomColor mark;            /* events */
+  SitroomColor history;         /* events of a chain not started by the cutoff */
   SitroomColor selected;
   SitroomColor future;          /* a wash over the lanes after the cutoff */
   SitroomColor cutoff;
@@ -96,6 +98,7 @@ struct _SitroomTimelineRenderer {
 
   PangoContext *pango;
   PangoLayout *corner;
+  double status_width;          /* the widest status word's, 0 until measured */
   GHashTable *tick_labels;      /* label -> PangoLayout */
   GArray *ticks;                /* SitroomTick for the key below */
   gint64 ticks_start;
@@ -159,6 +162,9 @@ PangoLayout *sitroom_timeline_tick_label  (SitroomTimelineRenderer       *self,
 PangoLayout *sitroom_timeline_corner_label (SitroomTimelineRenderer      *self);
 PangoLayout *sitroom_timeline_handle_label (SitroomTimelineRenderer      *self,
                                             gint64                        cutoff);
+/* The handle's words for @cutoff in @lang ("zh" or "en"). */
+char        *sitroom_timeline_format_handle (gint64                       cutoff,
+                                             const char                  *lang);
 /* The ticks for @viewport, kept while it spans the same times. */
 const GArray *sitroom_timeline_ticks      (SitroomTimelineRenderer       *self,
                                            const SitroomTimelineViewport *viewport);

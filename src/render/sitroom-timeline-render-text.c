@@ -85,6 +85,7 @@ sitroom_timeline_text_clear (SitroomTimelineRenderer *self)
   for (guint i = 0; i < self->measure_labels->len; i++)
     g_clear_object (&self->measure_labels->pdata[i]);
   g_clear_object (&self->corner);
+  self->status_width = 0;
   g_clear_object (&self->handle_label);
   g_hash_table_remove_all (self->tick_labels);
   g_clear_pointer (&self->ticks, g_array_unref);
@@ -121,6 +122,29 @@ status_word (SitroomTimelineRenderer *self,
     }
 }
 
+/* The widest of the status words, so that where the positives go depends
+ * on the chain's label and count, not on its status: a lane whose figures
+ * move from line to line as the cutoff is scrubbed would be hard to read. */
+static double
+status_width (SitroomTimelineRenderer *self)
+{
+  static const SitroomChainStatus statuses[] = {
+    SITROOM_CHAIN_NOT_STARTED, SITROOM_CHAIN_ACTIVE, SITROOM_CHAIN_CLOSED,
+  };
+
+  if (self->status_width > 0)
+    return self->status_width;
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autoptr(PangoLayout) layout = sitroom_timeline_new_layout (self, 11, FALSE, status_word (self, statuses[i]));
+      PangoRectangle logical;
+
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      self->status_width = MAX (self->status_width, logical.width);
+    }
+  return self->status_width;
+}
+
 /* A layout of 11-pixel text, made or given new words only when they differ. */
 static void
 set_text (SitroomTimelineRenderer  *self,
@@ -135,7 +159,9 @@ set_text (SitroomTimelineRenderer  *self,
 
 /* Line one: the label, its status after a dot, and at the right the
  * positives, which nothing cuts; line two: the title as far as it goes.
- * When line one is short of room the status word gives way, the dot
+ * When the positives leave the status too little room (four digits in
+ * English), they end line two instead and the title is cut first. Only a
+ * label too long for line one makes the status word give way, the dot
  * still telling active from closed. */
 void
 sitroom_timeline_lane_ensure_texts (SitroomTimelineRenderer *self,
@@ -170,14 +196,19 @@ sitroom_timeline_lane_ensure_texts (SitroomTimelineRenderer *self,
       if (lane->chain >= 0)
         {
           PangoRectangle name, figures;
-          double room;
+          double room, gap = 6 * ts;
 
           set_text (self, &lane->count, count);
           set_text (self, &lane->status_text, status_word (self, lane->status));
           pango_layout_get_pixel_extents (lane->name, NULL, &name);
           pango_layout_get_pixel_extents (lane->count, NULL, &figures);
-          room = column - name.width - figures.width - (TIMELINE_STATUS_INDENT + 6) * ts;
+          room = column - name.width - (TIMELINE_STATUS_INDENT + 6) * ts;
+          lane->count_below = status_width (self) + figures.width > room;
+          if (!lane->count_below)
+            room -= figures.width;
           pango_layout_set_width (lane->status_text, (int) (MAX (room, 1) * PANGO_SCALE));
+          pango_layout_set_width (lane->title,
+                                  (int) (MAX (column - (lane->count_below ? figures.width + gap : 0), 1) * PANGO_SCALE));
         }
       else
         {
@@ -226,36 +257,43 @@ PangoLayout *
 sitroom_timeline_corner_label (SitroomTimelineRenderer *self)
 {
   if (self->corner == NULL)
-    self->corner = sitroom_timeline_new_layout (self, 13, TRUE, pick (self, "传播链", "Chains"));
+    self->corner = sitroom_timeline_new_layout (self, 13, TRUE, pick (self, "感染链条", "Chains"));
   return self->corner;
 }
 
-/* "8月20日 13:00" / "20 Aug 13:00", China Standard Time. */
+/* "8月20日13时" (on the hour) or "8月20日13时30分", as a Chinese briefing
+ * writes a time, / "20 Aug 13:00"; China Standard Time. */
+char *
+sitroom_timeline_format_handle (gint64      cutoff,
+                                const char *lang)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (SITROOM_CST_OFFSET);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (cutoff);
+  g_autoptr(GDateTime) t = utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
+  int month, day, hour, minute;
+
+  if (t == NULL)
+    return g_strdup ("—");
+  month = g_date_time_get_month (t);
+  day = g_date_time_get_day_of_month (t);
+  hour = g_date_time_get_hour (t);
+  minute = g_date_time_get_minute (t);
+  if (g_strcmp0 (lang, "zh") == 0)
+    return minute == 0 ? g_strdup_printf ("%d月%d日%d时", month, day, hour)
+                       : g_strdup_printf ("%d月%d日%d时%d分", month, day, hour, minute);
+  return g_strdup_printf ("%d %s %02d:%02d", day, month_abbreviations[month - 1], hour, minute);
+}
+
 PangoLayout *
 sitroom_timeline_handle_label (SitroomTimelineRenderer *self,
                                gint64                   cutoff)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) t = NULL;
   g_autofree char *text = NULL;
 
   if (self->handle_label != NULL && self->handle_label_time == cutoff)
     return self->handle_label;
 
-  tz = g_time_zone_new_offset (SITROOM_CST_OFFSET);
-  utc = g_date_time_new_from_unix_utc (cutoff);
-  t = utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
-  if (t == NULL)
-    text = g_strdup ("—");
-  else if (sitroom_timeline_is_chinese (self))
-    text = g_strdup_printf ("%d月%d日 %02d:%02d", g_date_time_get_month (t), g_date_time_get_day_of_month (t),
-                            g_date_time_get_hour (t), g_date_time_get_minute (t));
-  else
-    text = g_strdup_printf ("%d %s %02d:%02d", g_date_time_get_day_of_month (t),
-                            month_abbreviations[g_date_time_get_month (t) - 1],
-                            g_date_time_get_hour (t), g_date_time_get_minute (t));
-
+  text = sitroom_timeline_format_handle (cutoff, sitroom_timeline_is_chinese (self) ? "zh" : "en");
   g_clear_object (&self->handle_label);
   self->handle_label = sitroom_timeline_new_layout (self, 11, TRUE, text);
   self->handle_label_time = cutoff;

@@ -1,4 +1,4 @@
-/* One chain in full on the Chains page: its status, figures, places outside the province, prefectures, story and cases. */
+/* One chain in full on the Chains page: its status, figures, places outside the province, prefectures, measures, story and cases. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -10,6 +10,7 @@
 #include "sitroom-chain-row.h"
 #include "sitroom-chains.h"
 #include "sitroom-format.h"
+#include "sitroom-measures.h"
 #include "sitroom-metric.h"
 
 struct _SitroomChainDetail
@@ -30,6 +31,8 @@ struct _SitroomChainDetail
   GtkLabel *outside_label;
   GtkWidget *no_region_label;
   GtkFlowBox *region_box;
+  GtkListBox *measure_list;
+  GtkWidget *no_measure_label;
   GtkWidget *no_case_label;
   GtkWidget *case_scroller;
   GtkColumnView *case_table;
@@ -128,6 +131,127 @@ update_regions (SitroomChainDetail        *self,
   gtk_widget_set_visible (GTK_WIDGET (self->region_box), figures != NULL && figures->n_regions > 0);
 }
 
+/* A measure's region: a button that shows its prefecture on the map, or
+ * only its name where there is no prefecture to show (the province). */
+static GtkWidget *
+make_measure_region (SitroomChainDetail *self,
+                     SitroomSituation   *situation,
+                     int                 region,
+                     const char         *lang)
+{
+  const char *name = sitroom_format_region (situation, region, lang);
+  int prefecture = region >= 0 ? sitroom_situation_get_region (situation, region)->prefecture : -1;
+  g_autofree char *tooltip = NULL;
+  GtkWidget *button;
+
+  if (prefecture < 0)
+    {
+      GtkWidget *label = gtk_label_new (name);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      return label;
+    }
+
+  button = gtk_button_new_with_label (name);
+  /* Translators: the tooltip of a prefecture's button; %s is its name. */
+  tooltip = g_strdup_printf (_("Show %s on the map"),
+                             sitroom_format_region (situation, prefecture, lang));
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "region-button");
+  /* The map selects prefectures: a county's measure shows its prefecture. */
+  g_object_set_data (G_OBJECT (button), "region", GINT_TO_POINTER (prefecture));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (region_clicked_cb), self, 0);
+  return button;
+}
+
+/* The kind and the region's button; since when and how long so far; the
+ * measure's own words in @lang. */
+static GtkWidget *
+make_measure_row (SitroomChainDetail        *self,
+                  SitroomSituation          *situation,
+                  const SitroomMeasureState *state,
+                  const char                *lang)
+{
+  const SitroomMeasure *measure = sitroom_situation_get_measure (situation, state->measure);
+  g_autofree char *period = sitroom_format_measure_period (measure, lang);
+  g_autofree char *so_far = sitroom_format_measure_so_far (state);
+  g_autofree char *when_text = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *kind = gtk_label_new (sitroom_format_measure_kind (measure->kind));
+  GtkWidget *when;
+  GtkWidget *row;
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  gtk_label_set_xalign (GTK_LABEL (kind), 0);
+  gtk_widget_set_hexpand (kind, TRUE);
+  gtk_widget_add_css_class (kind, "heading");
+  gtk_box_append (GTK_BOX (top), kind);
+  gtk_box_append (GTK_BOX (top), make_measure_region (self, situation, measure->region, lang));
+  gtk_box_append (GTK_BOX (box), top);
+
+  /* Translators: when a measure is in force, then how long so far, as in
+   * "since 2022-08-20 00:00 CST · in force for 13 hours". */
+  when_text = g_strdup_printf (_("%s · %s"), period, so_far);
+  when = gtk_label_new (when_text);
+  gtk_label_set_xalign (GTK_LABEL (when), 0);
+  gtk_label_set_wrap (GTK_LABEL (when), TRUE);
+  gtk_widget_add_css_class (when, "caption");
+  if (state->status == SITROOM_MEASURE_ENDED)
+    gtk_widget_add_css_class (when, "dim-label");
+  gtk_box_append (GTK_BOX (box), when);
+
+  if (measure->text.zh != NULL)
+    {
+      GtkWidget *text = gtk_label_new (sitroom_text_get (&measure->text, lang));
+
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+      gtk_box_append (GTK_BOX (box), text);
+    }
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static void
+update_measures (SitroomChainDetail *self,
+                 SitroomView        *view,
+                 int                 chain,
+                 const char         *lang)
+{
+  g_autoptr(GArray) measures = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->measure_list))) != NULL)
+    gtk_list_box_remove (self->measure_list, child);
+
+  if (view != NULL && chain >= 0)
+    {
+      SitroomSituation *situation = sitroom_view_get_situation (view);
+
+      measures = sitroom_measures_for_chain (view, chain);
+      for (guint i = 0; i < measures->len; i++)
+        gtk_list_box_append (self->measure_list,
+                             make_measure_row (self, situation,
+                                               &g_array_index (measures, SitroomMeasureState, i), lang));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->measure_list), measures != NULL && measures->len > 0);
+  gtk_widget_set_visible (self->no_measure_label, measures == NULL || measures->len == 0);
+}
+
 /* "Dalian, Jinzhou": the places on the chain's route outside the province. */
 static char *
 describe_outside (SitroomView *view,
@@ -212,6 +336,7 @@ sitroom_chain_detail_show_chain (SitroomChainDetail *self,
 
   sitroom_chain_story_set_chain (self->story, view, chain, lang);
   update_cases (self, view, chain, lang);
+  update_measures (self, view, chain, lang);
   if (chain < 0)
     {
       update_regions (self, NULL, NULL, lang);
@@ -259,6 +384,14 @@ sitroom_chain_detail_get_case_table (SitroomChainDetail *self)
   return self->case_table;
 }
 
+GtkListBox *
+sitroom_chain_detail_get_measure_list (SitroomChainDetail *self)
+{
+  g_return_val_if_fail (SITROOM_IS_CHAIN_DETAIL (self), NULL);
+
+  return self->measure_list;
+}
+
 static void
 sitroom_chain_detail_dispose (GObject *object)
 {
@@ -302,6 +435,8 @@ sitroom_chain_detail_class_init (SitroomChainDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitroomChainDetail, outside_label);
   gtk_widget_class_bind_template_child (widget_class, SitroomChainDetail, no_region_label);
   gtk_widget_class_bind_template_child (widget_class, SitroomChainDetail, region_box);
+  gtk_widget_class_bind_template_child (widget_class, SitroomChainDetail, measure_list);
+  gtk_widget_class_bind_template_child (widget_class, SitroomChainDetail, no_measure_label);
   gtk_widget_class_bind_template_child (widget_class, SitroomChainDetail, no_case_label);
   gtk_widget_class_bind_template_child (widget_class, SitroomChainDetail, case_scroller);
   gtk_widget_class_bind_template_child (widget_class, SitroomChainDetail, case_table);

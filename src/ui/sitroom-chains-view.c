@@ -68,6 +68,58 @@ static const Cell close_cell = { "close-contacts-text", CELL_NUMBER };
 static const Cell secondary_cell = { "secondary-contacts-text", CELL_NUMBER };
 static const Cell status_cell = { "status-text", CELL_STATUS };
 
+/* A plain tooltip would not do: GTK 4.8 lets its text be as many average
+ * Latin characters wide as it has characters, so that three Chinese ones
+ * (运城市) get the room of one or two and stand one per line. A cell's
+ * tooltip is a label of its own instead, as wide as its words up to a
+ * limit; the cell keeps it under this key. */
+#define CELL_TIP "sitroom-cell-tip"
+
+static gboolean
+query_cell_tooltip_cb (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  GtkWidget *tip = g_object_get_data (G_OBJECT (label), CELL_TIP);
+
+  if (*gtk_label_get_label (GTK_LABEL (tip)) == '\0')
+    return FALSE;
+  gtk_tooltip_set_custom (tooltip, tip);
+  return TRUE;
+}
+
+static void
+add_cell_tip (GtkWidget *label)
+{
+  GtkWidget *tip = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (tip), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (tip), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (tip), 60);
+  gtk_label_set_xalign (GTK_LABEL (tip), 0);
+  g_object_set_data_full (G_OBJECT (label), CELL_TIP, g_object_ref_sink (tip), g_object_unref);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (query_cell_tooltip_cb), NULL);
+}
+
+static void
+set_cell_tip (GtkWidget  *label,
+              const char *text)
+{
+  GtkWidget *tip = g_object_get_data (G_OBJECT (label), CELL_TIP);
+
+  gtk_label_set_label (GTK_LABEL (tip), text != NULL ? text : "");
+  gtk_widget_set_has_tooltip (label, text != NULL && *text != '\0');
+  /* What a plain tooltip would have told a screen reader, where it adds
+   * to what the cell says. */
+  if (text != NULL && g_strcmp0 (text, gtk_label_get_label (GTK_LABEL (label))) != 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -77,6 +129,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), cell->kind == CELL_NUMBER ? 1 : 0);
+  if (cell->kind == CELL_TEXT || cell->kind == CELL_STATUS)
+    add_cell_tip (label);
   switch (cell->kind)
     {
     case CELL_TEXT:
@@ -120,7 +174,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
   else if (cell->kind == CELL_TEXT)
     tooltip = g_strdup (text);
-  gtk_widget_set_tooltip_text (label, tooltip);
+  if (cell->kind == CELL_TEXT || cell->kind == CELL_STATUS)
+    set_cell_tip (label, tooltip);
 }
 
 static void
@@ -456,12 +511,12 @@ sitroom_chains_view_set_context (SitroomChainsView *self,
   g_return_if_fail (SITROOM_IS_CHAINS_VIEW (self));
   g_return_if_fail (context == NULL || SITROOM_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!sitroom_context_follow (&self->context, context, self,
+                               "view", G_CALLBACK (view_changed_cb),
+                               "selected-chain", G_CALLBACK (selected_chain_changed_cb),
+                               "lang", G_CALLBACK (lang_changed_cb),
+                               NULL))
     return;
-
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_set_object (&self->context, context);
 
   /* Once the template is disposed there is no timeline to tell. */
   if (self->timeline != NULL)
@@ -469,12 +524,6 @@ sitroom_chains_view_set_context (SitroomChainsView *self,
 
   if (context != NULL)
     {
-      g_signal_connect_object (context, "notify::view",
-                               G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::selected-chain",
-                               G_CALLBACK (selected_chain_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::lang",
-                               G_CALLBACK (lang_changed_cb), self, G_CONNECT_SWAPPED);
       ensure_view (self);
       refresh (self);
     }

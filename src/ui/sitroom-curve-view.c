@@ -313,21 +313,16 @@ sitroom_curve_view_set_context (SitroomCurveView *self,
   g_return_if_fail (SITROOM_IS_CURVE_VIEW (self));
   g_return_if_fail (context == NULL || SITROOM_IS_CONTEXT (context));
 
-  if (self->context == context)
+  /* The context's view carries the cutoff and the selection as filters:
+   * it changes whenever the curve must. */
+  if (!sitroom_context_follow (&self->context, context, self,
+                               "view", G_CALLBACK (context_view_cb),
+                               "lang", G_CALLBACK (context_lang_cb),
+                               NULL))
     return;
 
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_set_object (&self->context, context);
-
   if (context != NULL)
-    {
-      /* The context's view carries the cutoff and the selection as
-       * filters: it changes whenever the curve must. */
-      g_signal_connect_object (context, "notify::view", G_CALLBACK (context_view_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::lang", G_CALLBACK (context_lang_cb), self, G_CONNECT_SWAPPED);
-      sitroom_curve_plot_set_lang (self->plot, sitroom_context_get_lang (context));
-    }
+    sitroom_curve_plot_set_lang (self->plot, sitroom_context_get_lang (context));
 
   /* During dispose the plot may be gone already. */
   if (self->plot != NULL)

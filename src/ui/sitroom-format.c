@@ -155,6 +155,76 @@ sitroom_format_chain (SitroomSituation *situation,
   return g_strdup (title);
 }
 
+char *
+sitroom_format_duration (gint64 seconds)
+{
+  gint64 days;
+  int hours;
+  g_autofree char *days_text = NULL;
+  g_autofree char *hours_text = NULL;
+
+  sitroom_measure_split_duration (seconds, &days, &hours);
+
+  if (days == 0 && hours == 0)
+    /* Translators: how long a measure has been in force, under one hour. */
+    return g_strdup (_("less than an hour"));
+
+  if (days > 0)
+    /* Translators: a number of days in a duration, as in "2 days 5 hours". */
+    days_text = g_strdup_printf (ngettext ("%lld day", "%lld days", (gulong) MIN (days, G_MAXLONG)),
+                                 (long long) days);
+  if (hours > 0)
+    /* Translators: a number of hours in a duration, as in "2 days 5 hours". */
+    hours_text = g_strdup_printf (ngettext ("%d hour", "%d hours", hours), hours);
+
+  if (days_text == NULL)
+    return g_steal_pointer (&hours_text);
+  if (hours_text == NULL)
+    return g_steal_pointer (&days_text);
+  /* Translators: days, then hours, of one duration, as in "2 days 5 hours";
+   * Chinese writes them without a space ("2天5小时"). */
+  return g_strdup_printf (C_ ("duration", "%s %s"), days_text, hours_text);
+}
+
+char *
+sitroom_format_measure_period (const SitroomMeasure *measure,
+                               const char           *lang)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *until = NULL;
+
+  g_return_val_if_fail (measure != NULL, NULL);
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  from = sitroom_format_time (measure->from, lang);
+  if (measure->until == SITROOM_TIME_NONE)
+    /* Translators: when a measure with no end began; %s is a date and time. */
+    return g_strdup_printf (_("since %s"), from);
+
+  until = sitroom_format_time (measure->until, lang);
+  /* Translators: when a measure began and when it ends (or ended). */
+  return g_strdup_printf (_("from %s until %s"), from, until);
+}
+
+char *
+sitroom_format_measure_so_far (const SitroomMeasureState *state)
+{
+  g_autofree char *duration = NULL;
+
+  g_return_val_if_fail (state != NULL, NULL);
+
+  if (state->status == SITROOM_MEASURE_SCHEDULED)
+    /* Translators: a measure whose start is after the time shown. */
+    return g_strdup (_("not yet in force"));
+
+  duration = sitroom_format_duration (state->in_force_for);
+  if (state->status == SITROOM_MEASURE_ENDED)
+    /* Translators: how long a measure that has ended was in force, as in "was in force for 3 days". */
+    return g_strdup_printf (_("was in force for %s"), duration);
+  /* Translators: how long a measure has been in force at the time shown, as in "in force for 1 day 1 hour". */
+  return g_strdup_printf (_("in force for %s"), duration);
+}
+
 const char *
 sitroom_format_event_kind (SitroomEventKind kind)
 {

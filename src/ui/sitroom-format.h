@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "sitroom-measures.h"
 #include "sitroom-situation.h"
 
 G_BEGIN_DECLS
@@ -46,6 +47,19 @@ char       *sitroom_format_regions (SitroomSituation *situation,
 char       *sitroom_format_chain   (SitroomSituation *situation,
                                     int               chain,
                                     const char       *lang);
+
+/* "1 day 1 hour", "13 hours", "2 days": @seconds in whole days and hours,
+ * rounded down to the hour, in the UI's language; "less than an hour"
+ * below one. */
+char       *sitroom_format_duration (gint64           seconds);
+
+/* When a measure is in force: "since 2022-08-20 12:00 CST", or "from …
+ * until …" when it has an end; times as sitroom_format_time() in @lang. */
+char       *sitroom_format_measure_period (const SitroomMeasure      *measure,
+                                           const char                *lang);
+/* How long so far at the cutoff: "in force for 1 day 1 hour", "was in
+ * force for 3 days" once ended, "not yet in force" while scheduled. */
+char       *sitroom_format_measure_so_far (const SitroomMeasureState *state);
 
 /* The translated names of the situation's kinds, for the UI's language. */
 const char *sitroom_format_event_kind     (SitroomEventKind      kind);

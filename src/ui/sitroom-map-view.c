@@ -386,22 +386,18 @@ sitroom_map_view_set_context (SitroomMapView *self,
   g_return_if_fail (SITROOM_IS_MAP_VIEW (self));
   g_return_if_fail (context == NULL || SITROOM_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!sitroom_context_follow (&self->context, context, self,
+                               "view", G_CALLBACK (context_view_cb),
+                               "lang", G_CALLBACK (context_lang_cb),
+                               "selected-prefecture", G_CALLBACK (context_prefecture_cb),
+                               "selected-chain", G_CALLBACK (context_chain_cb),
+                               NULL))
     return;
 
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_set_object (&self->context, context);
   sitroom_region_panel_set_context (self->region_panel, context);
 
   if (context != NULL)
     {
-      g_signal_connect_object (context, "notify::view", G_CALLBACK (context_view_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::lang", G_CALLBACK (context_lang_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::selected-prefecture",
-                               G_CALLBACK (context_prefecture_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::selected-chain",
-                               G_CALLBACK (context_chain_cb), self, G_CONNECT_SWAPPED);
       self->options.lang = sitroom_context_get_lang (context);
       self->options.selected_region = sitroom_context_get_selected_prefecture (context);
       self->options.selected_chain = sitroom_context_get_selected_chain (context);

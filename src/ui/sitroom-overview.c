@@ -588,24 +588,14 @@ sitroom_overview_set_context (SitroomOverview *self,
   g_return_if_fail (SITROOM_IS_OVERVIEW (self));
   g_return_if_fail (context == NULL || SITROOM_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!sitroom_context_follow (&self->context, context, self,
+                               "view", G_CALLBACK (sitroom_overview_update),
+                               "lang", G_CALLBACK (sitroom_overview_update),
+                               NULL))
     return;
 
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-
-  g_set_object (&self->context, context);
-
   if (context != NULL)
-    {
-      g_signal_connect_object (context, "notify::view",
-                               G_CALLBACK (sitroom_overview_update), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::lang",
-                               G_CALLBACK (sitroom_overview_update), self,
-                               G_CONNECT_SWAPPED);
-      sitroom_overview_update (self);
-    }
+    sitroom_overview_update (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }

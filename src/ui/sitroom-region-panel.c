@@ -1,4 +1,4 @@
-/* The panel beside the map about one prefecture: its figures, the chains that reach it, its sites and measures. */
+/* The panel beside the map about one prefecture: its figures, the chains that reach it, its sites, and its measures with how long so far. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sitroom-format.h"
+#include "sitroom-measures.h"
 #include "sitroom-region-panel.h"
 
 struct _SitroomRegionPanel
@@ -30,6 +31,9 @@ struct _SitroomRegionPanel
   GtkListBox *site_list;
   GtkWidget *measures_box;
   GtkListBox *measure_list;
+  GtkWidget *no_measure_label;
+  GtkWidget *ended_box;
+  GtkListBox *ended_list;
 };
 
 G_DEFINE_FINAL_TYPE (SitroomRegionPanel, sitroom_region_panel, GTK_TYPE_WIDGET)
@@ -224,31 +228,27 @@ update_sites (SitroomRegionPanel *self,
                           sitroom_situation_is_illustrative (situation, "quarantine_sites"));
 }
 
-/* The kind in bold, where and since when, then the measure's own words. */
+/* The kind in bold; where, since when and how long so far; then the
+ * measure's own words. */
 static GtkWidget *
-make_measure_row (SitroomSituation     *situation,
-                  const SitroomMeasure *measure,
-                  const char           *lang)
+make_measure_row (SitroomSituation          *situation,
+                  const SitroomMeasureState *state,
+                  const char                *lang)
 {
-  g_autofree char *from = sitroom_format_time (measure->from, lang);
-  g_autofree char *period = NULL;
+  const SitroomMeasure *measure = sitroom_situation_get_measure (situation, state->measure);
+  g_autofree char *period = sitroom_format_measure_period (measure, lang);
+  g_autofree char *so_far = sitroom_format_measure_so_far (state);
   g_autofree char *where = NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *kind = gtk_label_new (sitroom_format_measure_kind (measure->kind));
   GtkWidget *when;
+  GtkWidget *duration;
   GtkWidget *row;
 
-  if (measure->until == SITROOM_TIME_NONE)
-    period = g_strdup_printf (_("since %s"), from);
-  else
-    {
-      g_autofree char *until = sitroom_format_time (measure->until, lang);
-
-      period = g_strdup_printf (_("from %s until %s"), from, until);
-    }
   /* Translators: a region name, then when a measure is in force. */
   where = g_strdup_printf (_("%s · %s"), sitroom_format_region (situation, measure->region, lang), period);
   when = gtk_label_new (where);
+  duration = gtk_label_new (so_far);
 
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
@@ -261,8 +261,12 @@ make_measure_row (SitroomSituation     *situation,
   gtk_label_set_wrap (GTK_LABEL (when), TRUE);
   gtk_widget_add_css_class (when, "dim-label");
   gtk_widget_add_css_class (when, "caption");
+  gtk_label_set_xalign (GTK_LABEL (duration), 0);
+  gtk_widget_add_css_class (duration, "caption");
+  gtk_widget_add_css_class (duration, "measure-duration");
   gtk_box_append (GTK_BOX (box), kind);
   gtk_box_append (GTK_BOX (box), when);
+  gtk_box_append (GTK_BOX (box), duration);
 
   if (measure->text.zh != NULL)
     {
@@ -282,34 +286,52 @@ make_measure_row (SitroomSituation     *situation,
   return row;
 }
 
-/* Measures of the prefecture and its counties first, then those of the
- * whole province, which are in force there too. */
+/* The measures that concern the prefecture and have @status, into @list:
+ * those of the prefecture and its counties first, then those of what
+ * contains it (the province), which apply there too. */
+static guint
+fill_measures (SitroomRegionPanel   *self,
+               SitroomSituation     *situation,
+               GArray               *measures,
+               SitroomMeasureStatus  status,
+               GtkListBox           *list,
+               const char           *lang)
+{
+  guint shown = 0;
+
+  remove_all_rows (list);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < measures->len; i++)
+      {
+        const SitroomMeasureState *state = &g_array_index (measures, SitroomMeasureState, i);
+        const SitroomMeasure *measure = sitroom_situation_get_measure (situation, state->measure);
+        gboolean local = sitroom_situation_get_region (situation, measure->region)->prefecture == self->region;
+
+        if (state->status != status || local != (pass == 0))
+          continue;
+        if (!sitroom_measure_concerns_region (situation, state->measure, self->region))
+          continue;
+        gtk_list_box_append (list, make_measure_row (situation, state, lang));
+        shown++;
+      }
+
+  gtk_widget_set_visible (GTK_WIDGET (list), shown > 0);
+  return shown;
+}
+
 static void
 update_measures (SitroomRegionPanel *self,
                  SitroomView        *view,
                  const char         *lang)
 {
   SitroomSituation *situation = sitroom_view_get_situation (view);
-  guint n = 0;
-  const int *in_force = sitroom_view_get_measures_in_force (view, &n);
-  guint shown = 0;
+  g_autoptr(GArray) measures = sitroom_measures_list (view, FALSE);
+  guint in_force = fill_measures (self, situation, measures, SITROOM_MEASURE_IN_FORCE, self->measure_list, lang);
+  guint ended = fill_measures (self, situation, measures, SITROOM_MEASURE_ENDED, self->ended_list, lang);
 
-  remove_all_rows (self->measure_list);
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < n; i++)
-      {
-        const SitroomMeasure *measure = sitroom_situation_get_measure (situation, in_force[i]);
-        const SitroomRegion *region = sitroom_situation_get_region (situation, measure->region);
-        gboolean local = region->prefecture == self->region;
-        gboolean provincial = region->level == SITROOM_LEVEL_PROVINCE;
-
-        if ((pass == 0 && !local) || (pass == 1 && !provincial))
-          continue;
-        gtk_list_box_append (self->measure_list, make_measure_row (situation, measure, lang));
-        shown++;
-      }
-
-  gtk_widget_set_visible (self->measures_box, shown > 0);
+  gtk_widget_set_visible (self->no_measure_label, in_force == 0);
+  gtk_widget_set_visible (self->ended_box, ended > 0);
+  gtk_widget_set_visible (self->measures_box, in_force + ended > 0);
 }
 
 static void
@@ -414,6 +436,9 @@ sitroom_region_panel_class_init (SitroomRegionPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitroomRegionPanel, site_list);
   gtk_widget_class_bind_template_child (widget_class, SitroomRegionPanel, measures_box);
   gtk_widget_class_bind_template_child (widget_class, SitroomRegionPanel, measure_list);
+  gtk_widget_class_bind_template_child (widget_class, SitroomRegionPanel, no_measure_label);
+  gtk_widget_class_bind_template_child (widget_class, SitroomRegionPanel, ended_box);
+  gtk_widget_class_bind_template_child (widget_class, SitroomRegionPanel, ended_list);
   gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, chain_activated_cb);
 
@@ -443,17 +468,11 @@ sitroom_region_panel_set_context (SitroomRegionPanel *self,
   g_return_if_fail (SITROOM_IS_REGION_PANEL (self));
   g_return_if_fail (context == NULL || SITROOM_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!sitroom_context_follow (&self->context, context, self,
+                               "selected-chain", G_CALLBACK (update_chain_marks),
+                               NULL))
     return;
 
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-
-  g_set_object (&self->context, context);
-
-  if (context != NULL)
-    g_signal_connect_object (context, "notify::selected-chain",
-                             G_CALLBACK (update_chain_marks), self, G_CONNECT_SWAPPED);
   update_chain_marks (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);

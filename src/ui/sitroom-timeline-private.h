@@ -46,6 +46,7 @@ struct _SitroomTimeline
   gint64 end;
   gboolean has_window;          /* set by hand or fitted to the first data */
   double scroll_y;              /* whole pixels */
+  GtkWidget *tip;               /* the tooltip's label, made on the first tooltip */
 
   /* One node per lane, kept while the key holds; a lane's highlight is
    * checked on its own, so that a new selection rebuilds two lanes. */

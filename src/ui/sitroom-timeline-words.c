@@ -123,13 +123,26 @@ _sitroom_timeline_query_tooltip (GtkWidget  *widget,
                                  gboolean    keyboard_mode,
                                  GtkTooltip *tooltip)
 {
+  SitroomTimeline *self = SITROOM_TIMELINE (widget);
   g_autofree char *text = NULL;
 
   if (keyboard_mode)
     return FALSE;
-  text = sitroom_timeline_describe_at (SITROOM_TIMELINE (widget), x, y);
+  text = sitroom_timeline_describe_at (self, x, y);
   if (text == NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
+  /* Not gtk_tooltip_set_text(): GTK 4.8 gives a one-line text as many
+   * average Latin characters of width as it has characters, too few for
+   * Chinese, and a chain's name would break after a few of them. */
+  if (self->tip == NULL)
+    {
+      self->tip = g_object_ref_sink (gtk_label_new (NULL));
+      gtk_label_set_wrap (GTK_LABEL (self->tip), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (self->tip), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (self->tip), 60);
+      gtk_label_set_xalign (GTK_LABEL (self->tip), 0);
+    }
+  gtk_label_set_text (GTK_LABEL (self->tip), text);
+  gtk_tooltip_set_custom (tooltip, self->tip);
   return TRUE;
 }

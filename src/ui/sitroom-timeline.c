@@ -211,6 +211,7 @@ sitroom_timeline_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->view);
   g_clear_object (&self->situation);
+  g_clear_object (&self->tip);
 
   G_OBJECT_CLASS (sitroom_timeline_parent_class)->dispose (object);
 }
@@ -372,17 +373,15 @@ sitroom_timeline_set_context (SitroomTimeline *self,
   g_return_if_fail (SITROOM_IS_TIMELINE (self));
   g_return_if_fail (context == NULL || SITROOM_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!sitroom_context_follow (&self->context, context, self,
+                               "view", G_CALLBACK (context_view_cb),
+                               "selected-chain", G_CALLBACK (context_chain_cb),
+                               "lang", G_CALLBACK (context_lang_cb),
+                               NULL))
     return;
 
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_set_object (&self->context, context);
   if (context != NULL)
     {
-      g_signal_connect_object (context, "notify::view", G_CALLBACK (context_view_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::selected-chain", G_CALLBACK (context_chain_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::lang", G_CALLBACK (context_lang_cb), self, G_CONNECT_SWAPPED);
       self->options.lang = sitroom_context_get_lang (context);
       self->options.selected_chain = sitroom_context_get_selected_chain (context);
     }

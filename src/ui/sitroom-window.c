@@ -8,9 +8,11 @@
 #include "sitroom-application.h"
 #include "sitroom-chains-view.h"
 #include "sitroom-changes.h"
+#include "sitroom-capacity-view.h"
 #include "sitroom-curve-view.h"
 #include "sitroom-format.h"
 #include "sitroom-map-view.h"
+#include "sitroom-measures-view.h"
 #include "sitroom-overview.h"
 #include "sitroom-source.h"
 #include "sitroom-time.h"
@@ -48,6 +50,8 @@ struct _SitroomWindow
   SitroomMapView *map_view;
   SitroomChainsView *chains_view;
   SitroomCurveView *curve_view;
+  SitroomCapacityView *capacity_view;
+  SitroomMeasuresView *measures_view;
 };
 
 G_DEFINE_FINAL_TYPE (SitroomWindow, sitroom_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -435,6 +439,8 @@ sitroom_window_constructed (GObject *object)
   sitroom_map_view_set_context (self->map_view, self->context);
   sitroom_chains_view_set_context (self->chains_view, self->context);
   sitroom_curve_view_set_context (self->curve_view, self->context);
+  sitroom_capacity_view_set_context (self->capacity_view, self->context);
+  sitroom_measures_view_set_context (self->measures_view, self->context);
   update_application (self);
   update_title (self);
   update_insecure (self);
@@ -515,6 +521,8 @@ sitroom_window_class_init (SitroomWindowClass *klass)
   g_type_ensure (SITROOM_TYPE_MAP_VIEW);
   g_type_ensure (SITROOM_TYPE_CHAINS_VIEW);
   g_type_ensure (SITROOM_TYPE_CURVE_VIEW);
+  g_type_ensure (SITROOM_TYPE_CAPACITY_VIEW);
+  g_type_ensure (SITROOM_TYPE_MEASURES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sitroom/Sitroom/ui/sitroom-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, switcher_title);
@@ -539,6 +547,8 @@ sitroom_window_class_init (SitroomWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, chains_view);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, curve_view);
+  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, capacity_view);
+  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, measures_view);
   gtk_widget_class_bind_template_callback (widget_class, cutoff_widgets_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher);
 
@@ -552,6 +562,10 @@ sitroom_window_class_init (SitroomWindowClass *klass)
                                        "win.show-page", "s", "chains");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "curve");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "capacity");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "measures");
 }
 
 static void

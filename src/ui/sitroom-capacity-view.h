@@ -1,0 +1,34 @@
+/* Quarantine capacity on screen: prefectures and their sites against their beds, sortable, and each prefecture's 14-day forecast with a what-if for arrivals. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sitroom-context.h"
+#include "sitroom-forecast.h"
+
+G_BEGIN_DECLS
+
+#define SITROOM_TYPE_CAPACITY_VIEW (sitroom_capacity_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (SitroomCapacityView, sitroom_capacity_view, SITROOM, CAPACITY_VIEW, GtkWidget)
+
+/* Follows @context: its view at the cutoff and its language; selecting a
+ * prefecture in the context picks out its row and its forecast. */
+GtkWidget      *sitroom_capacity_view_new         (SitroomContext      *context);
+SitroomContext *sitroom_capacity_view_get_context (SitroomCapacityView *self);
+void            sitroom_capacity_view_set_context (SitroomCapacityView *self,
+                                                   SitroomContext      *context);
+
+/* People a day assumed to arrive in the prefecture with region index
+ * @region: a figure the user set, or -1 for the 3-day mean of cohorts. */
+gint64          sitroom_capacity_view_get_arrivals (SitroomCapacityView *self,
+                                                    int                  region);
+void            sitroom_capacity_view_set_arrivals (SitroomCapacityView *self,
+                                                    int                  region,
+                                                    gint64               people);
+
+/* The forecast shown, or NULL without a document. */
+SitroomForecast *sitroom_capacity_view_get_forecast (SitroomCapacityView *self);
+
+G_END_DECLS
