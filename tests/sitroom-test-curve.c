@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sitroom-test-curve.h"
+#include "sitroom-test-demo.h"
 
 #include <math.h>
 #include <string.h>
@@ -13,28 +14,6 @@
 
 #define WIDTH SITROOM_TEST_CURVE_WIDTH
 #define HEIGHT SITROOM_TEST_CURVE_HEIGHT
-
-SitroomSituation *
-sitroom_test_curve_load_demo (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = sitroom_source_read (NULL, 0, &error);
-  SitroomSituation *situation;
-
-  g_assert_no_error (error);
-  situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return situation;
-}
-
-gint64
-sitroom_test_curve_at (const char *text)
-{
-  gint64 t;
-
-  g_assert_true (sitroom_time_parse (text, &t, NULL));
-  return t;
-}
 
 void
 sitroom_test_curve_clear (SitroomTestCurve *p)
@@ -69,7 +48,7 @@ sitroom_test_curve_init (SitroomTestCurve     *p,
 {
   memset (p, 0, sizeof *p);
   p->view = sitroom_view_new (situation,
-                              cutoff != NULL ? sitroom_test_curve_at (cutoff) : sitroom_situation_get_as_of (situation),
+                              cutoff != NULL ? sitroom_test_demo_at (cutoff) : sitroom_situation_get_as_of (situation),
                               -1, -1);
   p->curve = sitroom_curve_new (p->view, grouping);
   p->options = (SitroomCurveOptions) { style, lang, -1, FALSE, 1 };

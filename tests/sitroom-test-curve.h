@@ -23,10 +23,6 @@ typedef struct {
   CurveLayout layout;
 } SitroomTestCurve;
 
-/* The built-in demo, a new reference. */
-SitroomSituation *sitroom_test_curve_load_demo (void);
-/* The UTC time of an RFC 3339 @text, which must parse. */
-gint64   sitroom_test_curve_at               (const char            *text);
 
 /* The curve of @situation at @cutoff (its as_of when NULL), drawn with
  * no hovered day and no title. */

@@ -11,16 +11,6 @@
 #include "sitroom-source.h"
 #include "sitroom-time.h"
 
-gint64
-sitroom_test_timeline_at (const char *text)
-{
-  gint64 t;
-  int offset;
-
-  g_assert_true (sitroom_time_parse (text, &t, &offset));
-  return t;
-}
-
 void
 sitroom_test_timeline_set_up (SitroomTestTimeline *fixture,
                               gconstpointer        data)

@@ -27,8 +27,6 @@ void             sitroom_test_timeline_tear_down (SitroomTestTimeline *fixture,
 #define SITROOM_TEST_TIMELINE_ADD(path, func) \
   g_test_add (path, SitroomTestTimeline, NULL, sitroom_test_timeline_set_up, func, sitroom_test_timeline_tear_down)
 
-/* The UTC time of an RFC 3339 @text, which must parse. */
-gint64           sitroom_test_timeline_at          (const char          *text);
 /* A new view of the same situation at @cutoff. */
 void             sitroom_test_timeline_set_cutoff  (SitroomTestTimeline *fixture,
                                                     gint64               cutoff);

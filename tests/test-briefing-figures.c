@@ -3,77 +3,22 @@
 
 #include "config.h"
 
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "sitroom-briefing-figures.h"
 #include "sitroom-error.h"
-#include "sitroom-source.h"
-#include "sitroom-time.h"
+#include "sitroom-test-demo.h"
 
 typedef struct {
   const char *key;
   gint64 value;
 } Expected;
 
-static gint64
-at (const char *text)
-{
-  gint64 t;
-
-  g_assert_true (sitroom_time_parse (text, &t, NULL));
-  return t;
-}
-
-static SitroomSituation *
-load_demo (void)
-{
-  g_autoptr(GError) error = NULL;
-  SitroomSituation *situation = sitroom_source_load (NULL, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return situation;
-}
-
-/* The demo with the case @id taken out: the feed's correction of a figure
- * it had given. */
-static SitroomSituation *
-load_demo_without (const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = sitroom_source_read (NULL, 0, &error);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-  g_autoptr(GBytes) corrected = NULL;
-  JsonArray *cases;
-  SitroomSituation *situation;
-  gboolean removed = FALSE;
-
-  g_assert_no_error (error);
-  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
-  cases = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "cases");
-  for (guint i = 0; i < json_array_get_length (cases) && !removed; i++)
-    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (cases, i), "id"), id) == 0)
-      {
-        json_array_remove_element (cases, i);
-        removed = TRUE;
-      }
-  g_assert_true (removed);
-
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  text = json_generator_to_data (generator, NULL);
-  corrected = g_bytes_new (text, strlen (text));
-  situation = sitroom_situation_new_from_bytes (corrected, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return situation;
-}
-
 static SitroomBriefingFigures *
 figures_at (SitroomSituation *situation,
             const char       *cutoff)
 {
-  g_autoptr(SitroomView) view = sitroom_view_new (situation, at (cutoff), -1, -1);
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, cutoff);
 
   return sitroom_briefing_figures_new_from_view (view);
 }
@@ -92,6 +37,20 @@ assert_figures (SitroomBriefingFigures *figures,
     }
   g_assert_cmpuint (sitroom_briefing_figures_get_n_figures (figures), ==, n_expected);
 }
+
+/* The demo's sites, the same at every cutoff: a site's figures are as
+ * of the document, not of a time. */
+#define DEMO_QUARANTINE \
+  { "quarantine/140100/capacity", 600 }, \
+  { "quarantine/140100/occupied", 240 }, \
+  { "quarantine/140300/capacity", 220 }, \
+  { "quarantine/140300/occupied", 234 }, \
+  { "quarantine/140500/capacity", 250 }, \
+  { "quarantine/140500/occupied", 96 }, \
+  { "quarantine/140700/capacity", 150 }, \
+  { "quarantine/140700/occupied", 77 }, \
+  { "quarantine/140800/capacity", 300 }, \
+  { "quarantine/140800/occupied", 128 },
 
 /* Written out by hand from the press release of 20 August 2022 and the
  * demo's README (sites and their capacities are illustrative). */
@@ -130,27 +89,19 @@ static const Expected demo_noon[] = {
   { "chain/0819-pingyao/prefectures", 0 },
   { "chain/0820-yanhu/positives", 3 },
   { "chain/0820-yanhu/prefectures", 1 },
-  { "quarantine/140100/capacity", 600 },
-  { "quarantine/140100/occupied", 240 },
-  { "quarantine/140300/capacity", 220 },
-  { "quarantine/140300/occupied", 234 },
-  { "quarantine/140500/capacity", 250 },
-  { "quarantine/140500/occupied", 96 },
-  { "quarantine/140700/capacity", 150 },
-  { "quarantine/140700/occupied", 77 },
-  { "quarantine/140800/capacity", 300 },
-  { "quarantine/140800/occupied", 128 },
+  DEMO_QUARANTINE
 };
 
 static void
 test_demo_noon (void)
 {
-  g_autoptr(SitroomSituation) situation = load_demo ();
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load ();
   g_autoptr(SitroomBriefingFigures) figures = figures_at (situation, "2022-08-20T13:00:00+08:00");
   const SitroomBriefingFigure *figure;
 
   assert_figures (figures, demo_noon, G_N_ELEMENTS (demo_noon));
-  g_assert_cmpint (sitroom_briefing_figures_get_cutoff (figures), ==, at ("2022-08-20T13:00:00+08:00"));
+  g_assert_cmpint (sitroom_briefing_figures_get_cutoff (figures), ==,
+                   sitroom_test_demo_at ("2022-08-20T13:00:00+08:00"));
 
   figure = sitroom_briefing_figures_lookup (figures, "region/140500/positives");
   g_assert_nonnull (figure);
@@ -203,22 +154,13 @@ static const Expected demo_midnight[] = {
   { "chain/0818-yuxian/secondary_contacts", 201 },
   { "chain/0819-pingyao/positives", 0 },
   { "chain/0819-pingyao/prefectures", 0 },
-  { "quarantine/140100/capacity", 600 },
-  { "quarantine/140100/occupied", 240 },
-  { "quarantine/140300/capacity", 220 },
-  { "quarantine/140300/occupied", 234 },
-  { "quarantine/140500/capacity", 250 },
-  { "quarantine/140500/occupied", 96 },
-  { "quarantine/140700/capacity", 150 },
-  { "quarantine/140700/occupied", 77 },
-  { "quarantine/140800/capacity", 300 },
-  { "quarantine/140800/occupied", 128 },
+  DEMO_QUARANTINE
 };
 
 static void
 test_demo_midnight (void)
 {
-  g_autoptr(SitroomSituation) situation = load_demo ();
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load ();
   g_autoptr(SitroomBriefingFigures) figures = figures_at (situation, "2022-08-20T00:00:00+08:00");
 
   assert_figures (figures, demo_midnight, G_N_ELEMENTS (demo_midnight));
@@ -227,7 +169,7 @@ test_demo_midnight (void)
 static void
 test_json_round_trip (void)
 {
-  g_autoptr(SitroomSituation) situation = load_demo ();
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load ();
   g_autoptr(SitroomBriefingFigures) figures = figures_at (situation, "2022-08-20T13:00:00+08:00");
   g_autoptr(SitroomBriefingFigures) read = NULL;
   g_autoptr(GError) error = NULL;
@@ -385,7 +327,7 @@ assert_noon_order (GArray *changes)
 static void
 test_compare_since (void)
 {
-  g_autoptr(SitroomSituation) situation = load_demo ();
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load ();
   g_autoptr(SitroomBriefingFigures) midnight = figures_at (situation, "2022-08-20T00:00:00+08:00");
   g_autoptr(SitroomBriefingFigures) noon = figures_at (situation, "2022-08-20T13:00:00+08:00");
   g_autoptr(GArray) forward = sitroom_briefing_figures_compare (midnight, noon);
@@ -443,8 +385,8 @@ test_compare_reordered (void)
 static void
 test_errata_corrected (void)
 {
-  g_autoptr(SitroomSituation) situation = load_demo ();
-  g_autoptr(SitroomSituation) corrected = load_demo_without ("c-0001");
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load ();
+  g_autoptr(SitroomSituation) corrected = sitroom_test_demo_load_without ("c-0001");
   g_autoptr(SitroomBriefingFigures) issued = figures_at (situation, "2022-08-20T13:00:00+08:00");
   g_autoptr(SitroomBriefingFigures) same = figures_at (situation, "2022-08-20T13:00:00+08:00");
   g_autoptr(SitroomBriefingFigures) now = figures_at (corrected, "2022-08-20T13:00:00+08:00");
@@ -483,8 +425,8 @@ test_errata_corrected (void)
 static void
 test_errata_withdrawn (void)
 {
-  g_autoptr(SitroomSituation) situation = load_demo ();
-  g_autoptr(SitroomSituation) corrected = load_demo_without ("c-0008");
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load ();
+  g_autoptr(SitroomSituation) corrected = sitroom_test_demo_load_without ("c-0008");
   g_autoptr(SitroomBriefingFigures) issued = figures_at (situation, "2022-08-20T13:00:00+08:00");
   g_autoptr(SitroomBriefingFigures) now = figures_at (corrected, "2022-08-20T13:00:00+08:00");
   g_autoptr(GArray) errata = sitroom_briefing_figures_errata (issued, now);

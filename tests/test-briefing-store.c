@@ -4,15 +4,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "sitroom-briefing-store.h"
 #include "sitroom-error.h"
-#include "sitroom-source.h"
-#include "sitroom-time.h"
+#include "sitroom-test-demo.h"
 
 #define NOON "2022-08-20T13:00:00+08:00"
 #define MIDNIGHT "2022-08-20T00:00:00+08:00"
@@ -22,15 +20,6 @@ typedef struct {
   char *path;
   SitroomSituation *demo;
 } Fixture;
-
-static gint64
-at (const char *text)
-{
-  gint64 t;
-
-  g_assert_true (sitroom_time_parse (text, &t, NULL));
-  return t;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -42,8 +31,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   /* A folder that does not exist yet: the store makes it. */
   fixture->path = g_build_filename (fixture->folder, "sitroom", "briefings.sqlite", NULL);
-  fixture->demo = sitroom_source_load (NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  fixture->demo = sitroom_test_demo_load ();
 }
 
 static void
@@ -85,37 +73,6 @@ open_store (const char *path)
   return store;
 }
 
-/* The demo with the case @id taken out: the feed's correction. */
-static SitroomSituation *
-load_demo_without (const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = sitroom_source_read (NULL, 0, &error);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-  g_autoptr(GBytes) corrected = NULL;
-  JsonArray *cases;
-  SitroomSituation *situation;
-  guint n;
-
-  g_assert_no_error (error);
-  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
-  cases = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "cases");
-  n = json_array_get_length (cases);
-  for (guint i = 0; i < json_array_get_length (cases); i++)
-    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (cases, i), "id"), id) == 0)
-      json_array_remove_element (cases, i);
-  g_assert_cmpuint (json_array_get_length (cases), ==, n - 1);
-
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  text = json_generator_to_data (generator, NULL);
-  corrected = g_bytes_new (text, strlen (text));
-  situation = sitroom_situation_new_from_bytes (corrected, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return situation;
-}
-
 /* Marks the briefing of @situation at @cutoff issued, the text edited when
  * @edited_zh is given. */
 static SitroomIssuedBriefing *
@@ -125,13 +82,13 @@ issue (SitroomBriefingStore *store,
        const char           *cutoff,
        const char           *edited_zh)
 {
-  g_autoptr(SitroomView) view = sitroom_view_new (situation, at (cutoff), -1, -1);
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, cutoff);
   g_autoptr(SitroomBriefingFigures) figures = sitroom_briefing_figures_new_from_view (view);
   g_autofree char *zh = g_strdup_printf ("截至%s，我省报告阳性感染者", cutoff);
   g_autofree char *en = g_strdup_printf ("As of %s, the province reported positives", cutoff);
   SitroomIssuedBriefing draft = {
     .source = (char *) source,
-    .cutoff = at (cutoff),
+    .cutoff = sitroom_test_demo_at (cutoff),
     .generated_zh = zh,
     .generated_en = en,
     .issued_zh = (char *) edited_zh,
@@ -211,13 +168,13 @@ test_issue_and_list (Fixture       *fixture,
 
   read = g_ptr_array_index (demo, 0);
   g_assert_cmpstr (read->source, ==, "demo");
-  g_assert_cmpint (read->cutoff, ==, at (NOON));
+  g_assert_cmpint (read->cutoff, ==, sitroom_test_demo_at (NOON));
   g_assert_cmpint (read->issued_at, ==, second->issued_at);
   g_assert_cmpstr (read->generated_zh, ==, second->generated_zh);
   g_assert_cmpstr (read->generated_en, ==, second->generated_en);
   g_assert_cmpstr (read->issued_zh, ==, second->issued_zh);
   g_assert_cmpstr (read->issued_en, ==, second->issued_en);
-  g_assert_cmpint (sitroom_briefing_figures_get_cutoff (read->figures), ==, at (NOON));
+  g_assert_cmpint (sitroom_briefing_figures_get_cutoff (read->figures), ==, sitroom_test_demo_at (NOON));
   g_assert_cmpint (figure_value (read, "region/140500/positives"), ==, 5);
   g_assert_cmpint (figure_value (read, "chain/0818-yuxian/close_contacts"), ==, 34);
   g_assert_cmpint (figure_value (g_ptr_array_index (demo, 1), "positives"), ==, 7);
@@ -227,7 +184,7 @@ test_issue_and_list (Fixture       *fixture,
     g_autoptr(SitroomIssuedBriefing) missing = sitroom_briefing_store_get_by_id (store, 999, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpint (by_id->cutoff, ==, at (MIDNIGHT));
+    g_assert_cmpint (by_id->cutoff, ==, sitroom_test_demo_at (MIDNIGHT));
     g_assert_null (missing);
   }
 }
@@ -248,25 +205,25 @@ test_latest_before (Fixture       *fixture,
   g_autoptr(SitroomIssuedBriefing) other = NULL;
 
   /* Strictly before; of equal cutoffs, the one issued last. */
-  before_noon = sitroom_briefing_store_get_latest_before (store, "demo", at (NOON), &error);
+  before_noon = sitroom_briefing_store_get_latest_before (store, "demo", sitroom_test_demo_at (NOON), &error);
   g_assert_no_error (error);
   g_assert_cmpint (before_noon->id, ==, reissued->id);
   g_assert_cmpstr (before_noon->issued_zh, ==, "更正后的文本");
 
-  after_noon = sitroom_briefing_store_get_latest_before (store, "demo", at (NOON) + 1, &error);
+  after_noon = sitroom_briefing_store_get_latest_before (store, "demo", sitroom_test_demo_at (NOON) + 1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (after_noon->id, ==, noon->id);
 
-  before_midnight = sitroom_briefing_store_get_latest_before (store, "demo", at (MIDNIGHT), &error);
+  before_midnight = sitroom_briefing_store_get_latest_before (store, "demo", sitroom_test_demo_at (MIDNIGHT), &error);
   g_assert_no_error (error);
   g_assert_null (before_midnight);
 
   /* Another source's briefing is never the last one of this source. */
-  other = sitroom_briefing_store_get_latest_before (store, "nothing", at (NOON), &error);
+  other = sitroom_briefing_store_get_latest_before (store, "nothing", sitroom_test_demo_at (NOON), &error);
   g_assert_no_error (error);
   g_assert_null (other);
   g_clear_pointer (&other, sitroom_issued_briefing_free);
-  other = sitroom_briefing_store_get_latest_before (store, "other", at (NOON), &error);
+  other = sitroom_briefing_store_get_latest_before (store, "other", sitroom_test_demo_at (NOON), &error);
   g_assert_cmpint (other->id, ==, elsewhere->id);
   g_assert_cmpint (midnight->id, <, reissued->id);
 }
@@ -298,7 +255,7 @@ test_errata (Fixture       *fixture,
              gconstpointer  data)
 {
   g_autoptr(SitroomBriefingStore) store = open_store (fixture->path);
-  g_autoptr(SitroomSituation) corrected = load_demo_without ("c-0001");
+  g_autoptr(SitroomSituation) corrected = sitroom_test_demo_load_without ("c-0001");
   g_autoptr(SitroomIssuedBriefing) midnight = issue (store, "demo", fixture->demo, MIDNIGHT, NULL);
   g_autoptr(SitroomIssuedBriefing) noon = issue (store, "demo", fixture->demo, NOON, NULL);
   /* Issued for a cutoff after the corrected document's as_of: what that
@@ -655,7 +612,7 @@ test_unreadable_figures (Fixture       *fixture,
   g_autoptr(SitroomBriefingStore) store = open_store (fixture->path);
   g_autoptr(SitroomIssuedBriefing) good = issue (store, "demo", fixture->demo, MIDNIGHT, NULL);
   g_autoptr(SitroomIssuedBriefing) bad = issue (store, "demo", fixture->demo, "2022-08-20T06:00:00+08:00", NULL);
-  g_autoptr(SitroomSituation) corrected = load_demo_without ("c-0001");
+  g_autoptr(SitroomSituation) corrected = sitroom_test_demo_load_without ("c-0001");
   g_autoptr(GPtrArray) briefings = NULL;
   g_autoptr(GPtrArray) errata = NULL;
   g_autoptr(SitroomIssuedBriefing) latest = NULL;
@@ -673,7 +630,7 @@ test_unreadable_figures (Fixture       *fixture,
   g_assert_null (((SitroomIssuedBriefing *) g_ptr_array_index (briefings, 0))->figures);
   g_assert_cmpstr (((SitroomIssuedBriefing *) g_ptr_array_index (briefings, 0))->issued_en, ==, bad->issued_en);
 
-  latest = sitroom_briefing_store_get_latest_before (store, "demo", at (NOON), &error);
+  latest = sitroom_briefing_store_get_latest_before (store, "demo", sitroom_test_demo_at (NOON), &error);
   g_assert_no_error (error);
   g_assert_cmpint (latest->id, ==, good->id);
 

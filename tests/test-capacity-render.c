@@ -6,10 +6,9 @@
 #include <math.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
-
 #include "sitroom-capacity-render-private.h"
-#include "sitroom-source.h"
+#include "sitroom-test-demo.h"
+#include "sitroom-test-drawn.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
@@ -23,43 +22,12 @@ static SitroomSituation *demo;
 static SitroomSituation *overfull;
 static SitroomSituation *empty;
 
-static SitroomSituation *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  SitroomSituation *situation;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return situation;
-}
-
 static SitroomForecast *
 forecast_of (SitroomSituation *situation)
 {
-  g_autoptr(SitroomView) view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, NULL);
 
   return sitroom_forecast_new (view, NULL, 0);
-}
-
-/* The forecast of the prefecture with code @code. */
-static const SitroomPrefectureForecast *
-prefecture_of (SitroomForecast *forecast,
-               const char      *code)
-{
-  SitroomSituation *situation = sitroom_view_get_situation (sitroom_forecast_get_view (forecast));
-  const SitroomPrefectureForecast *prefecture = sitroom_forecast_lookup (forecast,
-                                                                         sitroom_situation_lookup_region (situation, code));
-
-  g_assert_nonnull (prefecture);
-  return prefecture;
 }
 
 static void
@@ -185,7 +153,7 @@ check_rule (SitroomSituation *situation,
             gboolean          title)
 {
   g_autoptr(SitroomForecast) forecast = forecast_of (situation);
-  const SitroomPrefectureForecast *prefecture = prefecture_of (forecast, code);
+  const SitroomPrefectureForecast *prefecture = sitroom_test_demo_forecast_row (forecast, code);
   const SitroomColor *warning = &sitroom_capacity_palette (style)->warning;
   SitroomCapacityOptions options = { style, "en", -1, title, 1 };
   g_auto (Chart) chart = { 0 };
@@ -220,7 +188,7 @@ test_no_rule (void)
 {
   g_autoptr(SitroomForecast) forecast = forecast_of (overfull);
   /* Datong: 40 of 500 beds, and people leaving. */
-  const SitroomPrefectureForecast *prefecture = prefecture_of (forecast, "140200");
+  const SitroomPrefectureForecast *prefecture = sitroom_test_demo_forecast_row (forecast, "140200");
   const SitroomColor *warning = &sitroom_capacity_palette (SITROOM_STYLE_LIGHT)->warning;
   SitroomCapacityOptions options = { SITROOM_STYLE_LIGHT, "zh", -1, TRUE, 1 };
   g_auto (Chart) chart = { 0 };
@@ -254,7 +222,7 @@ static void
 test_beds_label (void)
 {
   g_autoptr(SitroomForecast) forecast = forecast_of (demo);
-  const SitroomPrefectureForecast *prefecture = prefecture_of (forecast, "140800");
+  const SitroomPrefectureForecast *prefecture = sitroom_test_demo_forecast_row (forecast, "140800");
   const SitroomForecastDay *last = &prefecture->days[SITROOM_FORECAST_DAYS - 1];
 
   for (guint i = 0; i < 2; i++)
@@ -305,7 +273,7 @@ static void
 test_hover (void)
 {
   g_autoptr(SitroomForecast) forecast = forecast_of (demo);
-  const SitroomPrefectureForecast *prefecture = prefecture_of (forecast, "140300");
+  const SitroomPrefectureForecast *prefecture = sitroom_test_demo_forecast_row (forecast, "140300");
   SitroomCapacityOptions options = { SITROOM_STYLE_LIGHT, "zh", -1, FALSE, 1 };
   g_auto (Chart) plain = { 0 };
   g_auto (Chart) hovered = { 0 };
@@ -447,82 +415,31 @@ test_left_out (void)
   sitroom_capacity_texts_clear (&texts);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+/* The whole capacity picture to draw: whose forecast, in which language. */
+typedef struct {
+  SitroomForecast *forecast;
+  const char *lang;
+} Picture;
+
+static void
+draw_picture (cairo_t  *cr,
+              gpointer  data)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  const Picture *picture = data;
+  SitroomCapacityOptions options = { SITROOM_STYLE_LIGHT, picture->lang, -1, TRUE, 1 };
+
+  sitroom_capacity_render (picture->forecast, &options, cr, 1600, 900);
 }
 
-/* Not strstr(): a PDF holds binary streams with NULs in them. */
-static const char *
-find_bytes (const char *data,
-            const char *end,
-            const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (; data + n <= end; data++)
-    if (memcmp (data, needle, n) == 0)
-      return data;
-  return NULL;
-}
-
-/* The text of every Flate stream of the whole picture as a PDF: its
- * fonts' ToUnicode maps say which characters were drawn. */
+/* What the whole picture drew as a 1600 × 900 page. */
 static GString *
 pdf_streams (SitroomSituation *situation,
              const char       *lang)
 {
   g_autoptr(SitroomForecast) forecast = forecast_of (situation);
-  g_autoptr(GByteArray) pdf = g_byte_array_new ();
-  SitroomCapacityOptions options = { SITROOM_STYLE_LIGHT, lang, -1, TRUE, 1 };
-  GString *text = g_string_new (NULL);
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, 1600, 900);
-  cairo_t *cr = cairo_create (surface);
-  const char *data, *end;
+  Picture picture = { forecast, lang };
 
-  sitroom_capacity_render (forecast, &options, cr, 1600, 900);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  data = (const char *) pdf->data;
-  end = data + pdf->len;
-  while ((data = find_bytes (data, end, "stream\n")) != NULL)
-    {
-      g_autoptr(GConverter) inflate = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
-      const char *start = data + strlen ("stream\n");
-      char out[65536];
-      gsize read = 0, written = 0;
-
-      data = start;
-      if (g_converter_convert (inflate, start, end - start, out, sizeof out, G_CONVERTER_INPUT_AT_END,
-                               &read, &written, NULL) != G_CONVERTER_ERROR)
-        g_string_append_len (text, out, written);
-    }
-  return text;
-}
-
-/* Characters as a ToUnicode map writes them, after their glyph's number:
- * "<0012> <786e>" for 确. The glyph's number alone could be taken for a
- * character: a picture with many glyphs numbers them past "<0059>" (Y). */
-static gboolean
-drew (const GString *streams,
-      const char    *word)
-{
-  for (const char *c = word; *c != '\0'; c = g_utf8_next_char (c))
-    {
-      g_autofree char *code = g_strdup_printf ("> <%04x>", g_utf8_get_char (c));
-
-      if (find_bytes (streams->str, streams->str + streams->len, code) == NULL)
-        return FALSE;
-    }
-  return TRUE;
+  return sitroom_test_drawn_text (draw_picture, &picture, 1600, 900);
 }
 
 static void
@@ -530,21 +447,13 @@ test_languages (void)
 {
   g_autoptr(GString) zh = pdf_streams (demo, "zh");
   g_autoptr(GString) en = pdf_streams (demo, "en");
+  /* The title, the table, a prefecture, the charts' key, the assumptions. */
+  const char * const zh_words[] = {
+    "集中隔离床位截至年月日时", "床位在隔空余使用率超员", "阳泉市", "预计用尽", "默认规则近均值", NULL,
+  };
 
-  g_assert_cmpuint (zh->len, >, 0);
-  for (guint i = 0; i < 2; i++)
-    {
-      const GString *s = i == 0 ? zh : en;
-
-      /* The title, the table, a prefecture, the charts' key, the assumptions. */
-      g_assert_true (drew (s, "集中隔离床位截至年月日时") == (i == 0));
-      g_assert_true (drew (s, "床位在隔空余使用率超员") == (i == 0));
-      g_assert_true (drew (s, "阳泉市") == (i == 0));
-      g_assert_true (drew (s, "预计用尽") == (i == 0));
-      g_assert_true (drew (s, "默认规则近均值") == (i == 0));
-      /* "Yangquan", "Occupied", "(CST)": letters the Chinese picture never draws. */
-      g_assert_true (drew (s, "YqOCST") == (i == 1));
-    }
+  /* "Yangquan", "Occupied", "(CST)": letters the Chinese picture never draws. */
+  sitroom_test_drawn_assert_languages (zh, en, zh_words, "YqOCST");
 }
 
 static void
@@ -558,13 +467,13 @@ test_illustrative (void)
   g_assert_true (sitroom_situation_is_illustrative (demo, "quarantine_sites"));
   g_assert_false (sitroom_situation_is_illustrative (overfull, "quarantine_sites"));
   g_assert_false (sitroom_situation_is_illustrative (overfull, "quarantine_cohorts"));
-  g_assert_true (drew (zh, "示意数据"));
-  g_assert_true (drew (en, "Illustrative"));
+  g_assert_true (sitroom_test_drew (zh, "示意数据"));
+  g_assert_true (sitroom_test_drew (en, "Illustrative"));
   /* Only where the document says so: no word of the mark is drawn else. */
-  g_assert_false (drew (reported_zh, "示意"));
-  g_assert_false (drew (reported_en, "I"));
+  g_assert_false (sitroom_test_drew (reported_zh, "示意"));
+  g_assert_false (sitroom_test_drew (reported_en, "I"));
   /* The over-full document's figures are drawn. */
-  g_assert_true (drew (reported_en, "Datong"));
+  g_assert_true (sitroom_test_drew (reported_en, "Datong"));
 }
 
 static void
@@ -594,8 +503,8 @@ test_empty (void)
           n_ink += !is_color (surface, x, y, &palette->background);
       /* Words in the middle say there is nothing, and which. */
       g_assert_cmpuint (n_ink, >, 50);
-      g_assert_true (drew (streams, words[i]));
-      g_assert_false (drew (streams, "示意"));
+      g_assert_true (sitroom_test_drew (streams, words[i]));
+      g_assert_false (sitroom_test_drew (streams, "示意"));
     }
 }
 
@@ -603,7 +512,7 @@ static void
 test_styles (void)
 {
   g_autoptr(SitroomForecast) forecast = forecast_of (demo);
-  const SitroomPrefectureForecast *prefecture = prefecture_of (forecast, "140100");
+  const SitroomPrefectureForecast *prefecture = sitroom_test_demo_forecast_row (forecast, "140100");
 
   for (SitroomStyle style = SITROOM_STYLE_LIGHT; style <= SITROOM_STYLE_DARK; style++)
     {
@@ -636,18 +545,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
   int result;
 
   g_test_init (&argc, &argv, NULL);
 
-  bytes = sitroom_source_read (NULL, 0, &error);
-  g_assert_no_error (error);
-  demo = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
-  g_assert_no_error (error);
-  overfull = load_fixture ("capacity-overfull.json");
-  empty = load_fixture ("capacity-empty.json");
+  demo = sitroom_test_demo_load ();
+  overfull = sitroom_test_demo_load_fixture ("capacity-overfull.json");
+  empty = sitroom_test_demo_load_fixture ("capacity-empty.json");
 
   g_test_add_func ("/capacity-render/forecast/day-at", test_day_at);
   g_test_add_func ("/capacity-render/forecast/full-on-rule", test_rule);

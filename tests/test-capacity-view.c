@@ -1,4 +1,4 @@
-/* Tests of the Capacity page over the built-in demo: its table and header, the illustrative mark, the what-if for arrivals, the charts' cached drawings and the selection. */
+/* Tests of the Capacity page over the built-in demo: its table and header, the illustrative mark, the what-if for arrivals, the charts' cached drawings, type size and columns, and the selection. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -329,6 +329,35 @@ test_sort (Fixture       *fixture,
   assert_order (fixture, emptiest, G_N_ELEMENTS (emptiest));
 }
 
+/* One of Taiyuan's two sites gets fewer beds than people: 60 for 71. */
+static void
+shrink_taiyuan_site (JsonObject *root)
+{
+  JsonArray *sites = json_object_get_array_member (root, "quarantine_sites");
+
+  for (guint i = 0; i < json_array_get_length (sites); i++)
+    {
+      JsonObject *site = json_array_get_object_element (sites, i);
+
+      if (g_str_equal (json_object_get_string_member (site, "id"), "ty-01"))
+        json_object_set_int_member (site, "capacity", 60);
+    }
+}
+
+/* A prefecture with beds to spare in all and one over-full site says both:
+ * Taiyuan holds 240 people in 360 beds. */
+static void
+test_overfull_site (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(SitroomSituation) shrunk = edited_demo (shrink_taiyuan_site);
+
+  sitroom_context_set_situation (fixture->context, shrunk);
+  g_assert_true (gtk_widget_has_css_class (table_label (fixture, "67 % · a site over-full"), "error"));
+  g_assert_true (gtk_widget_has_css_class (table_label (fixture, "Taiyuan"), "error"));
+  g_assert_cmpstr (sitroom_figure_get_value (SITROOM_FIGURE (find (GTK_WIDGET (fixture->view), is_figure, "Over-full sites"))), ==, "2");
+}
+
 static void
 test_header (Fixture       *fixture,
              gconstpointer  data)
@@ -624,6 +653,101 @@ test_cache (Fixture       *fixture,
   g_assert_cmpuint (sitroom_capacity_chart_get_n_draws (same), ==, same_draws + 1);
 }
 
+static void
+run_frames (Fixture *fixture)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+
+  gtk_widget_queue_draw (GTK_WIDGET (fixture->window));
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static void
+wait_for_text_scale (SitroomCapacityChart *chart,
+                     double                text_scale)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!G_APPROX_VALUE (sitroom_capacity_chart_get_text_scale (chart), text_scale, 0.01))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("text scale %g, not %g", sitroom_capacity_chart_get_text_scale (chart), text_scale);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+/* A chart's type follows its CSS font size: a wall's 24 px draws it 1.64
+ * times a desk's, once; a change of style that leaves the type alone
+ * draws nothing. */
+static void
+test_text_scale (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  int taiyuan = region ("140100");
+  SitroomCapacityChart *chart = chart_of (fixture, taiyuan);
+  GtkCssProvider *provider = gtk_css_provider_new ();
+  guint n_draws;
+
+  gtk_css_provider_load_from_data (provider, ".wall-type { font-size: 24px; } .tinted { color: #c01c28; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  wait_for_charts (fixture, taiyuan);
+  g_assert_cmpfloat (sitroom_capacity_chart_get_text_scale (chart), ==, 1.0);
+  draw_chart (chart);
+  n_draws = sitroom_capacity_chart_get_n_draws (chart);
+
+  gtk_widget_add_css_class (GTK_WIDGET (fixture->window), "tinted");
+  run_frames (fixture);
+  draw_chart (chart);
+  g_assert_cmpfloat (sitroom_capacity_chart_get_text_scale (chart), ==, 1.0);
+  g_assert_cmpuint (sitroom_capacity_chart_get_n_draws (chart), ==, n_draws);
+
+  gtk_widget_add_css_class (GTK_WIDGET (fixture->window), "wall-type");
+  wait_for_text_scale (chart, 1.636);
+  run_frames (fixture);
+  draw_chart (chart);
+  draw_chart (chart);
+  g_assert_cmpuint (sitroom_capacity_chart_get_n_draws (chart), ==, n_draws + 1);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (fixture->window), "wall-type");
+  wait_for_text_scale (chart, 1.0);
+  run_frames (fixture);
+  draw_chart (chart);
+  g_assert_cmpuint (sitroom_capacity_chart_get_n_draws (chart), ==, n_draws + 2);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+  g_object_unref (provider);
+}
+
+static void
+count_notify (guint *n)
+{
+  (*n)++;
+}
+
+/* Fewer, larger charts to a row, as a wall display asks. */
+static void
+test_forecast_columns (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkFlowBox *box = GTK_FLOW_BOX (find (GTK_WIDGET (fixture->view), is_chart_box, NULL));
+  guint notified = 0;
+
+  g_signal_connect_swapped (fixture->view, "notify::forecast-columns", G_CALLBACK (count_notify), &notified);
+  g_assert_cmpuint (sitroom_capacity_view_get_forecast_columns (fixture->view), ==, 4);
+  g_assert_cmpuint (gtk_flow_box_get_max_children_per_line (box), ==, 4);
+
+  sitroom_capacity_view_set_forecast_columns (fixture->view, 3);
+  sitroom_capacity_view_set_forecast_columns (fixture->view, 3);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (gtk_flow_box_get_max_children_per_line (box), ==, 3);
+  g_assert_cmpuint (sitroom_capacity_view_get_forecast_columns (fixture->view), ==, 3);
+}
+
 /* What a screen reader hears of a chart: the day the beds run out, and the
  * day the keyboard marks. */
 static void
@@ -782,10 +906,13 @@ main (int   argc,
   ADD ("/ui/capacity-view/table/rows", test_rows);
   ADD ("/ui/capacity-view/table/home", test_home);
   ADD ("/ui/capacity-view/table/sort", test_sort);
+  ADD ("/ui/capacity-view/table/overfull-site", test_overfull_site);
   ADD ("/ui/capacity-view/header/overfull", test_header);
   ADD ("/ui/capacity-view/header/illustrative", test_illustrative);
   ADD ("/ui/capacity-view/arrivals/what-if", test_arrivals);
   ADD ("/ui/capacity-view/chart/cache", test_cache);
+  ADD ("/ui/capacity-view/chart/text-scale", test_text_scale);
+  ADD ("/ui/capacity-view/chart/columns", test_forecast_columns);
   ADD ("/ui/capacity-view/chart/accessible", test_accessible);
   ADD ("/ui/capacity-view/selection/both-ways", test_selection);
   ADD ("/ui/capacity-view/lang/names", test_lang);

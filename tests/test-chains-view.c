@@ -1,4 +1,4 @@
-/* Tests of the Chains page on the built-in demo: the table, the selected chain's story, cases, regions and measures, the closing rule, and the window's pages. */
+/* Tests of the Chains page on the built-in demo: the table, the selected chain's story, cases, regions and measures, the closing rule, the window's pages, and the page without its placeholder. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -655,6 +655,73 @@ test_chains_cell_tooltips (Fixture       *fixture,
   }
 }
 
+static void
+count_notify (guint *n)
+{
+  (*n)++;
+}
+
+/* The timeline allocated: @height high, or any height for NULL. */
+static gboolean
+has_timeline_height (Fixture *fixture, gconstpointer height)
+{
+  int shown = gtk_widget_get_height (GTK_WIDGET (sitroom_chains_view_get_timeline (fixture->view)));
+
+  return height != NULL ? shown == *(const int *) height : shown > 0;
+}
+
+static gboolean
+has_timeline_taller (Fixture *fixture, gconstpointer height)
+{
+  return gtk_widget_get_height (GTK_WIDGET (sitroom_chains_view_get_timeline (fixture->view))) > *(const int *) height;
+}
+
+/* Without the placeholder, as on a wall display, the timeline and the
+ * table share the page until a chain is selected; its story comes back
+ * with a selection. */
+static void
+test_chains_no_placeholder (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *timeline = GTK_WIDGET (sitroom_chains_view_get_timeline (fixture->view));
+  GtkWidget *table = GTK_WIDGET (sitroom_chains_view_get_chain_table (fixture->view));
+  int timeline_height, table_height;
+  guint notified = 0;
+
+  load_demo (fixture);
+  wait_for (fixture, has_timeline_height, NULL);
+  settle ();
+  g_signal_connect_swapped (fixture->view, "notify::placeholder-visible", G_CALLBACK (count_notify), &notified);
+  g_assert_true (sitroom_chains_view_get_placeholder_visible (fixture->view));
+  g_assert_nonnull (find_shown_label (fixture->view, "No Chain Selected"));
+  timeline_height = gtk_widget_get_height (timeline);
+  table_height = gtk_widget_get_height (table);
+
+  sitroom_chains_view_set_placeholder_visible (fixture->view, FALSE);
+  sitroom_chains_view_set_placeholder_visible (fixture->view, FALSE);
+  g_assert_cmpuint (notified, ==, 1);
+  wait_for (fixture, has_timeline_taller, &timeline_height);
+  g_assert_null (find_shown_label (fixture->view, "No Chain Selected"));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (sitroom_chains_view_get_detail (fixture->view))));
+  g_assert_cmpint (gtk_widget_get_height (table), >, table_height);
+  /* Together they fill the page, but for the separator between them. */
+  g_assert_cmpint (gtk_widget_get_height (timeline) + gtk_widget_get_height (gtk_widget_get_parent (table)), >=,
+                   gtk_widget_get_height (GTK_WIDGET (fixture->view)) - 2);
+
+  select_chain (fixture, "8·20");
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (sitroom_chains_view_get_detail (fixture->view))));
+  wait_for (fixture, has_timeline_height, &timeline_height);
+
+  sitroom_context_set_selected_chain (fixture->context, -1);
+  settle ();
+  g_assert_null (find_shown_label (fixture->view, "No Chain Selected"));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (sitroom_chains_view_get_detail (fixture->view))));
+
+  sitroom_chains_view_set_placeholder_visible (fixture->view, TRUE);
+  wait_for (fixture, has_timeline_height, &timeline_height);
+  g_assert_nonnull (find_shown_label (fixture->view, "No Chain Selected"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -677,6 +744,7 @@ main (int   argc,
   ADD ("/ui/chains/detail/measures", test_chains_measures);
   ADD ("/ui/chains/detail/measures-cutoff", test_chains_measures_cutoff);
   ADD ("/ui/chains/table/cell-tooltips", test_chains_cell_tooltips);
+  ADD ("/ui/chains/placeholder/hidden", test_chains_no_placeholder);
 
 #undef ADD
 

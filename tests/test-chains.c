@@ -4,8 +4,7 @@
 #include "config.h"
 
 #include "sitroom-chains.h"
-#include "sitroom-source.h"
-#include "sitroom-time.h"
+#include "sitroom-test-demo.h"
 
 #define A SITROOM_CHAIN_ACTIVE
 #define C SITROOM_CHAIN_CLOSED
@@ -16,45 +15,11 @@ static const char *const demo_chains[] = { "0817-z22", "0818-yuxian", "0819-ping
 
 static SitroomSituation *demo;
 
-static gint64
-at (const char *text)
-{
-  gint64 t;
-  int offset;
-
-  g_assert_true (sitroom_time_parse (text, &t, &offset));
-  return t;
-}
-
-static int
-region_in (SitroomSituation *situation,
-           const char       *code)
-{
-  int index = sitroom_situation_lookup_region (situation, code);
-
-  g_assert_cmpint (index, >=, 0);
-  return index;
-}
-
-static int
-region (const char *code)
-{
-  return region_in (demo, code);
-}
-
+/* The demo's chain @id: the tests name chains often. */
 static int
 chain (const char *id)
 {
-  int index = sitroom_situation_lookup_chain (demo, id);
-
-  g_assert_cmpint (index, >=, 0);
-  return index;
-}
-
-static SitroomView *
-view_at (const char *cutoff)
-{
-  return sitroom_view_new (demo, at (cutoff), -1, -1);
+  return sitroom_test_demo_chain (demo, id);
 }
 
 static void
@@ -77,7 +42,7 @@ check_statuses (const StatusRow *rows,
 {
   for (guint r = 0; r < n_rows; r++)
     {
-      g_autoptr(SitroomView) view = view_at (rows[r].cutoff);
+      g_autoptr(SitroomView) view = sitroom_test_demo_view_at (demo, rows[r].cutoff);
 
       for (guint i = 0; i < G_N_ELEMENTS (demo_chains); i++)
         {
@@ -171,15 +136,17 @@ test_status_close_days (void)
 static void
 test_status_ignores_filters (void)
 {
-  gint64 cutoff = at ("2022-09-01T16:00:00+08:00");
-  g_autoptr(SitroomView) taiyuan = sitroom_view_new (demo, cutoff, region ("140100"), -1);
+  gint64 cutoff = sitroom_test_demo_at ("2022-09-01T16:00:00+08:00");
+  g_autoptr(SitroomView) taiyuan = sitroom_view_new (demo, cutoff, sitroom_test_demo_region (demo, "140100"),
+                                                     -1);
   g_autoptr(SitroomView) family = sitroom_view_new (demo, cutoff, -1, chain ("0820-yanhu"));
-  g_autoptr(SitroomView) pingyao = sitroom_view_new (demo, at ("2022-08-20T13:00:00+08:00"),
-                                                     region ("140700"), -1);
+  g_autoptr(SitroomView) pingyao = sitroom_view_new (demo, sitroom_test_demo_at ("2022-08-20T13:00:00+08:00"),
+                                                     sitroom_test_demo_region (demo, "140700"), -1);
   int z22 = chain ("0817-z22");
 
   /* The filtered figures do see only Taiyuan's case... */
-  g_assert_cmpint (sitroom_view_get_chain (taiyuan, z22)->last_case, ==, at ("2022-08-18T15:00:00+08:00"));
+  g_assert_cmpint (sitroom_view_get_chain (taiyuan, z22)->last_case, ==,
+                   sitroom_test_demo_at ("2022-08-18T15:00:00+08:00"));
   /* ...and the chain is active all the same. */
   g_assert_cmpint (sitroom_chain_get_status (taiyuan, z22, 14), ==, SITROOM_CHAIN_ACTIVE);
   g_assert_cmpint (sitroom_chain_get_status (family, z22, 14), ==, SITROOM_CHAIN_ACTIVE);
@@ -219,11 +186,11 @@ test_cases_demo (void)
   static const char *const family_two[] = { "c-0009", "c-0010", NULL };
   static const char *const family_one[] = { "c-0009", NULL };
   static const char *const z22_by_noon[] = { "c-0001", "c-0002", "c-0003", "c-0004", "c-0005", "c-0006", NULL };
-  g_autoptr(SitroomView) as_of = view_at ("2022-08-20T13:00:00+08:00");
-  g_autoptr(SitroomView) family_second = view_at ("2022-08-20T10:45:00+08:00");
-  g_autoptr(SitroomView) family_first = view_at ("2022-08-20T10:44:59+08:00");
-  g_autoptr(SitroomView) noon = view_at ("2022-08-19T12:00:00+08:00");
-  g_autoptr(SitroomView) before_hotel = view_at ("2022-08-20T07:59:59+08:00");
+  g_autoptr(SitroomView) as_of = sitroom_test_demo_view_at (demo, "2022-08-20T13:00:00+08:00");
+  g_autoptr(SitroomView) family_second = sitroom_test_demo_view_at (demo, "2022-08-20T10:45:00+08:00");
+  g_autoptr(SitroomView) family_first = sitroom_test_demo_view_at (demo, "2022-08-20T10:44:59+08:00");
+  g_autoptr(SitroomView) noon = sitroom_test_demo_view_at (demo, "2022-08-19T12:00:00+08:00");
+  g_autoptr(SitroomView) before_hotel = sitroom_test_demo_view_at (demo, "2022-08-20T07:59:59+08:00");
 
   check_cases (as_of, "0817-z22", z22);
   check_cases (as_of, "0818-yuxian", yuxian);
@@ -243,8 +210,10 @@ test_cases_filtered (void)
   static const char *const z22_yuncheng[] = { "c-0003", NULL };
   static const char *const family[] = { "c-0009", "c-0010", "c-0011", NULL };
   gint64 as_of = sitroom_situation_get_as_of (demo);
-  g_autoptr(SitroomView) jincheng = sitroom_view_new (demo, as_of, region ("140500"), -1);
-  g_autoptr(SitroomView) yuncheng = sitroom_view_new (demo, as_of, region ("140800"), -1);
+  g_autoptr(SitroomView) jincheng = sitroom_view_new (demo, as_of, sitroom_test_demo_region (demo, "140500"),
+                                                      -1);
+  g_autoptr(SitroomView) yuncheng = sitroom_view_new (demo, as_of, sitroom_test_demo_region (demo, "140800"),
+                                                      -1);
   g_autoptr(SitroomView) of_family = sitroom_view_new (demo, as_of, -1, chain ("0820-yanhu"));
 
   check_cases (jincheng, "0817-z22", z22_jincheng);
@@ -287,7 +256,7 @@ check_story (SitroomSituation *situation,
 
       g_test_message ("line %u", i);
       g_assert_cmpint (line->kind, ==, expected[i].kind);
-      g_assert_cmpint (line->at, ==, at (expected[i].at));
+      g_assert_cmpint (line->at, ==, sitroom_test_demo_at (expected[i].at));
       g_assert_cmpstr (sitroom_situation_get_region (situation, line->region)->code, ==, expected[i].code);
       if (line->kind == SITROOM_STORY_EVENT)
         {
@@ -326,7 +295,7 @@ static const Line z22_story[] = {
 static void
 test_story_z22 (void)
 {
-  g_autoptr(SitroomView) view = view_at ("2022-08-20T13:00:00+08:00");
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (demo, "2022-08-20T13:00:00+08:00");
   g_autoptr(GArray) story = sitroom_chain_get_story (view, chain ("0817-z22"));
   const SitroomChain *c = sitroom_situation_get_chain (demo, chain ("0817-z22"));
   const SitroomStoryLine *first;
@@ -343,7 +312,8 @@ static void
 test_story_filtered (void)
 {
   gint64 as_of = sitroom_situation_get_as_of (demo);
-  g_autoptr(SitroomView) jincheng = sitroom_view_new (demo, as_of, region ("140500"), -1);
+  g_autoptr(SitroomView) jincheng = sitroom_view_new (demo, as_of, sitroom_test_demo_region (demo, "140500"),
+                                                      -1);
   g_autoptr(SitroomView) family = sitroom_view_new (demo, as_of, -1, chain ("0820-yanhu"));
 
   check_story (demo, jincheng, chain ("0817-z22"), z22_story, G_N_ELEMENTS (z22_story));
@@ -356,7 +326,7 @@ test_story_filtered (void)
 static void
 test_story_same_time (void)
 {
-  g_autoptr(SitroomView) view = view_at ("2022-08-20T13:00:00+08:00");
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (demo, "2022-08-20T13:00:00+08:00");
   static const Line yuxian[] = {
     EVENT ("2022-08-18T07:00:00+08:00", "140322", SITROOM_EVENT_TEST),
     EVENT ("2022-08-18T20:00:00+08:00", "210200", SITROOM_EVENT_DETECTION),
@@ -400,9 +370,9 @@ test_story_cutoff (void)
     EVENT ("2022-08-20T10:00:00+08:00", "140802", SITROOM_EVENT_TEST),
     CASES ("2022-08-20T10:30:00+08:00", "140800", 2, 0),
   };
-  g_autoptr(SitroomView) noon = view_at ("2022-08-19T12:00:00+08:00");
-  g_autoptr(SitroomView) before_report = view_at ("2022-08-20T08:59:59+08:00");
-  g_autoptr(SitroomView) morning = view_at ("2022-08-20T10:45:00+08:00");
+  g_autoptr(SitroomView) noon = sitroom_test_demo_view_at (demo, "2022-08-19T12:00:00+08:00");
+  g_autoptr(SitroomView) before_report = sitroom_test_demo_view_at (demo, "2022-08-20T08:59:59+08:00");
+  g_autoptr(SitroomView) morning = sitroom_test_demo_view_at (demo, "2022-08-20T10:45:00+08:00");
 
   check_story (demo, noon, chain ("0817-z22"), z22_noon, G_N_ELEMENTS (z22_noon));
   check_story (demo, before_report, chain ("0820-yanhu"), NULL, 0);
@@ -440,9 +410,7 @@ static const char edges_document[] =
 static void
 test_story_day_edges (void)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (edges_document, sizeof edges_document - 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SitroomSituation) situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_parse (edges_document);
   g_autoptr(SitroomView) view = NULL;
   g_autoptr(SitroomView) before = NULL;
   g_autoptr(SitroomView) late = NULL;
@@ -454,23 +422,22 @@ test_story_day_edges (void)
     CASES ("2022-08-18T10:00:00+08:00", "140000", 1, 0),
   };
 
-  g_assert_no_error (error);
-  view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  view = sitroom_test_demo_view_at (situation, NULL);
   check_story (situation, view, 0, expected, G_N_ELEMENTS (expected));
 
   /* With no first report, the chain starts with its first case (a second
    * before its first event) and closes a day after its last case (08-18
    * 10:00; the case of no chain an hour later is not its). */
-  before = sitroom_view_new (situation, at ("2022-08-17T23:59:58+08:00"), -1, -1);
+  before = sitroom_test_demo_view_at (situation, "2022-08-17T23:59:58+08:00");
   g_assert_cmpint (sitroom_chain_get_status (before, 0, 14), ==, SITROOM_CHAIN_NOT_STARTED);
   check_story (situation, before, 0, NULL, 0);
-  late = sitroom_view_new (situation, at ("2022-08-17T23:59:59+08:00"), -1, -1);
+  late = sitroom_test_demo_view_at (situation, "2022-08-17T23:59:59+08:00");
   g_assert_cmpint (sitroom_chain_get_status (late, 0, 14), ==, SITROOM_CHAIN_ACTIVE);
   g_clear_object (&late);
-  late = sitroom_view_new (situation, at ("2022-08-19T09:59:59+08:00"), -1, -1);
+  late = sitroom_test_demo_view_at (situation, "2022-08-19T09:59:59+08:00");
   g_assert_cmpint (sitroom_chain_get_status (late, 0, 1), ==, SITROOM_CHAIN_ACTIVE);
   g_clear_object (&late);
-  late = sitroom_view_new (situation, at ("2022-08-19T10:00:00+08:00"), -1, -1);
+  late = sitroom_test_demo_view_at (situation, "2022-08-19T10:00:00+08:00");
   g_assert_cmpint (sitroom_chain_get_status (late, 0, 1), ==, SITROOM_CHAIN_CLOSED);
 }
 
@@ -499,9 +466,7 @@ static const char events_only_document[] =
 static void
 test_status_no_first_report (void)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (events_only_document, sizeof events_only_document - 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SitroomSituation) situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_parse (events_only_document);
   g_autoptr(SitroomView) elsewhere = NULL;
   struct {
     const char *cutoff;
@@ -519,10 +484,9 @@ test_status_no_first_report (void)
     { "2022-08-20T09:00:00+08:00", 2, A, 3 },
   };
 
-  g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      g_autoptr(SitroomView) view = sitroom_view_new (situation, at (rows[i].cutoff), -1, -1);
+      g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, rows[i].cutoff);
       g_autoptr(GArray) story = sitroom_chain_get_story (view, 0);
       g_autoptr(GArray) b_story = sitroom_chain_get_story (view, 1);
 
@@ -538,7 +502,7 @@ test_status_no_first_report (void)
   /* Started is the chain's: a view of another prefecture counts none of
    * its cases, and it has started all the same. */
   elsewhere = sitroom_view_new (situation, sitroom_situation_get_as_of (situation),
-                                region_in (situation, "140500"), -1);
+                                sitroom_test_demo_region (situation, "140500"), -1);
   g_assert_cmpuint (sitroom_view_get_chain (elsewhere, 0)->counts.positives, ==, 0);
   g_assert_true (sitroom_view_get_chain (elsewhere, 0)->started);
   g_assert_cmpint (sitroom_chain_get_status (elsewhere, 0, 14), ==, SITROOM_CHAIN_ACTIVE);
@@ -549,13 +513,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  demo = sitroom_source_load (NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  demo = sitroom_test_demo_load ();
 
   g_test_add_func ("/chains/status/names", test_status_names);
   g_test_add_func ("/chains/status/start", test_status_start);

@@ -5,7 +5,10 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sitroom-briefing.h"
+#include "sitroom-source.h"
 #include "sitroom-test-cli.h"
+#include "sitroom-time.h"
 
 static char *tmpdir;
 
@@ -49,19 +52,59 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "--as-of"));
 }
 
+/* The whole briefing, as sitroom_briefing_text() writes it: the headline
+ * and a paragraph for each chain, a blank line between them. */
+static void
+assert_briefing (const char *out,
+                 const char *as_of,
+                 const char *lang,
+                 guint       n_paragraphs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitroomSituation) situation = sitroom_source_load (NULL, NULL, NULL, &error);
+  g_autoptr(SitroomView) view = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) paragraphs = NULL;
+  gint64 cutoff = 0;
+  int offset;
+
+  g_assert_no_error (error);
+  if (as_of != NULL)
+    g_assert_true (sitroom_time_parse (as_of, &cutoff, &offset));
+  view = sitroom_view_new (situation, as_of != NULL ? cutoff : sitroom_situation_get_as_of (situation), -1, -1);
+  text = sitroom_briefing_text (view, lang);
+  expected = g_strconcat (text, "\n", NULL);
+  g_assert_cmpstr (out, ==, expected);
+
+  paragraphs = g_strsplit (out, "\n\n", -1);
+  g_assert_cmpuint (g_strv_length (paragraphs), ==, n_paragraphs);
+}
+
 static void
 test_summary_text (void)
 {
   g_auto(SitroomTestRun) zh = { 0 };
   g_auto(SitroomTestRun) en = { 0 };
+  g_auto(SitroomTestRun) earlier = { 0 };
 
   sitroom_test_run_sitroom (&zh, "--summary", "--lang", "zh", NULL);
   g_assert_cmpint (zh.status, ==, 0);
   g_assert_true (g_str_has_prefix (zh.out, "截至8月20日13时，我省晋城、运城、太原、阳泉相继报告新型冠状病毒核酸阳性者共计11例"));
+  g_assert_nonnull (strstr (zh.out, "目前，我省存在4条感染链条。\n\n第一条为Z22列车“8·17”关联疫情，"));
+  g_assert_nonnull (strstr (zh.out, "\n\n第四条为“8·20”运城盐湖输入疫情，"));
+  assert_briefing (zh.out, NULL, "zh", 5);
 
   sitroom_test_run_sitroom (&en, "--summary", "--format", "text", "--lang", "en", NULL);
   g_assert_cmpint (en.status, ==, 0);
   g_assert_true (g_str_has_prefix (en.out, "As of 13:00 on 20 August 2022, Jincheng, Yuncheng, Taiyuan and Yangquan"));
+  g_assert_nonnull (strstr (en.out, "The province has 4 infection chains.\n\nThe first is the Train Z22 \"8·17\" chain, "));
+  assert_briefing (en.out, NULL, "en", 5);
+
+  /* Two chains had begun by noon on the 19th. */
+  sitroom_test_run_sitroom (&earlier, "--summary", "--lang", "zh", "--as-of", "2022-08-19T12:00:00+08:00", NULL);
+  g_assert_cmpint (earlier.status, ==, 0);
+  assert_briefing (earlier.out, "2022-08-19T12:00:00+08:00", "zh", 3);
 }
 
 static JsonObject *

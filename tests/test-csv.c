@@ -8,38 +8,18 @@
 #include <unistd.h>
 
 #include "sitroom-csv.h"
-#include "sitroom-source.h"
 #include "sitroom-summary.h"
+#include "sitroom-test-demo.h"
 #include "sitroom-time.h"
 
 #define BOM "\xEF\xBB\xBF"
 
-static gint64
-at (const char *text)
-{
-  gint64 t;
-
-  g_assert_true (sitroom_time_parse (text, &t, NULL));
-  return t;
-}
-
-static SitroomSituation *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  g_autoptr(GError) error = NULL;
-  SitroomSituation *situation = sitroom_source_load (path, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return situation;
-}
-
 static SitroomView *
 small_view (int prefecture)
 {
-  g_autoptr(SitroomSituation) situation = load_fixture ("briefing-small.json");
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load_fixture ("briefing-small.json");
 
-  return sitroom_view_new (situation, at ("2022-08-20T13:00:00+08:00"), prefecture, -1);
+  return sitroom_view_new (situation, sitroom_test_demo_at ("2022-08-20T13:00:00+08:00"), prefecture, -1);
 }
 
 static void
@@ -131,11 +111,12 @@ test_small_briefing (void)
 static void
 test_sites_filtered (void)
 {
-  g_autoptr(SitroomSituation) situation = load_fixture ("briefing-small.json");
-  g_autoptr(SitroomView) jincheng = sitroom_view_new (situation, at ("2022-08-20T13:00:00+08:00"),
-                                                      sitroom_situation_lookup_region (situation, "140500"), -1);
-  g_autoptr(SitroomView) taiyuan = sitroom_view_new (situation, at ("2022-08-20T13:00:00+08:00"),
-                                                     sitroom_situation_lookup_region (situation, "140100"), -1);
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load_fixture ("briefing-small.json");
+  gint64 cutoff = sitroom_test_demo_at ("2022-08-20T13:00:00+08:00");
+  g_autoptr(SitroomView) jincheng = sitroom_view_new (situation, cutoff, sitroom_test_demo_region (situation, "140500"),
+                                                      -1);
+  g_autoptr(SitroomView) taiyuan = sitroom_view_new (situation, cutoff, sitroom_test_demo_region (situation, "140100"),
+                                                     -1);
   g_autoptr(GBytes) none = sitroom_csv_sites (jincheng);
   g_autoptr(GBytes) both = sitroom_csv_sites (taiyuan);
   static const char header[] =
@@ -260,9 +241,8 @@ parse_count (const char *field)
 static void
 test_demo_read_back (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SitroomSituation) situation = sitroom_source_load (NULL, NULL, NULL, &error);
-  g_autoptr(SitroomView) view = NULL;
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load ();
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, "2022-08-20T13:00:00+08:00");
   g_autoptr(GBytes) csv = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(JsonNode) summary = NULL;
@@ -278,8 +258,6 @@ test_demo_read_back (void)
   gint64 positives = 0;
   guint regions_seen = 0;
 
-  g_assert_no_error (error);
-  view = sitroom_view_new (situation, at ("2022-08-20T13:00:00+08:00"), -1, -1);
   csv = sitroom_csv_prefectures (view);
   rows = parse_table (csv);
   summary = sitroom_summary_build (view, SITROOM_CST_OFFSET);
@@ -332,9 +310,8 @@ test_demo_read_back (void)
 static void
 test_demo_sites_read_back (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SitroomSituation) situation = sitroom_source_load (NULL, NULL, NULL, &error);
-  g_autoptr(SitroomView) view = NULL;
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load ();
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, "2022-08-20T13:00:00+08:00");
   g_autoptr(GBytes) csv = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(JsonNode) summary = NULL;
@@ -345,8 +322,6 @@ test_demo_sites_read_back (void)
   gpointer key;
   gpointer value;
 
-  g_assert_no_error (error);
-  view = sitroom_view_new (situation, at ("2022-08-20T13:00:00+08:00"), -1, -1);
   csv = sitroom_csv_sites (view);
   rows = parse_table (csv);
   summary = sitroom_summary_build (view, SITROOM_CST_OFFSET);

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "sitroom-test-curve.h"
+#include "sitroom-test-demo.h"
 
 #define WIDTH SITROOM_TEST_CURVE_WIDTH
 #define HEIGHT SITROOM_TEST_CURVE_HEIGHT
@@ -384,7 +385,7 @@ main (int   argc,
   int result;
 
   g_test_init (&argc, &argv, NULL);
-  demo = sitroom_test_curve_load_demo ();
+  demo = sitroom_test_demo_load ();
 
   g_test_add_func ("/curve-render/bars/heights", test_heights);
   g_test_add_func ("/curve-render/bars/stack", test_stack);

@@ -1,4 +1,4 @@
-/* Tests of the epidemic curve on screen over the built-in demo: the grouping switch, the selection, the cutoff, hover and the cached drawing. */
+/* Tests of the epidemic curve on screen over the built-in demo: the grouping switch, the selection, the cutoff, hover, the cached drawing, its type size, and the switch hidden. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -7,6 +7,7 @@
 
 #include "sitroom-curve-render.h"
 #include "sitroom-curve-view.h"
+#include "sitroom-format.h"
 #include "sitroom-source.h"
 #include "sitroom-test-widgets.h"
 #include "sitroom-time.h"
@@ -415,6 +416,28 @@ test_hover (Fixture       *fixture,
   cairo_surface_destroy (hovered);
 }
 
+/* Lets the window settle: on a busy machine its first frames may still be
+ * giving the plot its final size, which rightly redraws it. Returns once
+ * half a second has gone by without a drawing (a frame can be late by more
+ * than a fifth of one under load). */
+static void
+settle (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint n_draws;
+
+  do
+    {
+      gint64 quiet = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      n_draws = sitroom_curve_view_get_n_draws (fixture->view);
+      while (g_get_monotonic_time () < quiet)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+    }
+  while (sitroom_curve_view_get_n_draws (fixture->view) != n_draws && g_get_monotonic_time () < deadline);
+}
+
 static void
 test_cache (Fixture       *fixture,
             gconstpointer  data)
@@ -424,20 +447,7 @@ test_cache (Fixture       *fixture,
   gint64 deadline;
   guint n_draws;
 
-  /* Let the window settle first: on a busy machine its first frames may
-   * still be giving the plot its final size, which rightly redraws it. */
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  do
-    {
-      gint64 quiet = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-      n_draws = sitroom_curve_view_get_n_draws (fixture->view);
-      while (g_get_monotonic_time () < quiet)
-        if (!g_main_context_iteration (NULL, FALSE))
-          g_usleep (1000);
-    }
-  while (sitroom_curve_view_get_n_draws (fixture->view) != n_draws && g_get_monotonic_time () < deadline);
-
+  settle (fixture);
   first = render_plot (fixture);
   n_draws = sitroom_curve_view_get_n_draws (fixture->view);
   g_assert_cmpuint (n_draws, >=, 1);
@@ -498,6 +508,121 @@ test_cache (Fixture       *fixture,
   cairo_surface_destroy (first);
 }
 
+/* Type as large as a wall's, and a change of style that is not of the
+ * type, given to the window by CSS. */
+static GtkCssProvider *
+add_type_styles (void)
+{
+  GtkCssProvider *provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_data (provider, ".wall-type { font-size: 24px; } .tinted { color: #c01c28; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  return provider;
+}
+
+static void
+wait_for_text_scale (Fixture *fixture,
+                     double   text_scale)
+{
+  SitroomCurvePlot *plot = SITROOM_CURVE_PLOT (fixture->plot);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (G_APPROX_VALUE (sitroom_curve_plot_get_text_scale (plot), text_scale, 0.01) == FALSE)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("text scale %g, not %g", sitroom_curve_plot_get_text_scale (plot), text_scale);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+/* Frames for a fifth of a second. */
+static void
+run_frames (Fixture *fixture)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+
+  gtk_widget_queue_draw (GTK_WIDGET (fixture->window));
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* The curve's type follows its CSS font size: 24 px, a wall's, draws it
+ * 1.64 times a desk's, once; back at the desktop's size it is the desk's
+ * picture again, pixel for pixel. A change of style that leaves the type
+ * alone draws nothing. */
+static void
+test_text_scale (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SitroomCurvePlot *plot = SITROOM_CURVE_PLOT (fixture->plot);
+  g_autoptr(GtkCssProvider) provider = add_type_styles ();
+  cairo_surface_t *desk, *surface;
+  guint n_draws;
+
+  g_assert_true (sitroom_curve_view_get_plot (fixture->view) == plot);
+  g_assert_cmpfloat (sitroom_curve_plot_get_text_scale (plot), ==, 1.0);
+  settle (fixture);
+  desk = render_plot (fixture);
+  n_draws = sitroom_curve_plot_get_n_draws (plot);
+
+  gtk_widget_add_css_class (GTK_WIDGET (fixture->window), "tinted");
+  run_frames (fixture);
+  g_assert_cmpfloat (sitroom_curve_plot_get_text_scale (plot), ==, 1.0);
+  g_assert_cmpuint (sitroom_curve_plot_get_n_draws (plot), ==, n_draws);
+
+  gtk_widget_add_css_class (GTK_WIDGET (fixture->window), "wall-type");
+  wait_for_text_scale (fixture, 1.636);
+  g_assert_cmpfloat_with_epsilon (sitroom_curve_plot_get_text_scale (plot), 1.636, 0.001);
+  run_frames (fixture);
+  surface = render_plot (fixture);
+  g_assert_cmpuint (sitroom_curve_plot_get_n_draws (plot), ==, n_draws + 1);
+  cairo_surface_destroy (surface);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (fixture->window), "wall-type");
+  wait_for_text_scale (fixture, 1.0);
+  run_frames (fixture);
+  surface = render_plot (fixture);
+  g_assert_cmpuint (sitroom_curve_plot_get_n_draws (plot), ==, n_draws + 2);
+  g_assert_cmpuint (count_all_differences (desk, surface), ==, 0);
+  cairo_surface_destroy (surface);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+  cairo_surface_destroy (desk);
+}
+
+/* A wall display has no grouping switch and no "Show Whole Province";
+ * what the curve is narrowed to is still said. */
+static void
+test_controls_hidden (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *by_chain = find_button (fixture, "By chain");
+  GtkWidget *whole = find_button (fixture, "Show Whole Province");
+  guint notified = 0;
+
+  g_signal_connect_swapped (fixture->view, "notify::controls-visible", G_CALLBACK (count_notify), &notified);
+  g_assert_true (sitroom_curve_view_get_controls_visible (fixture->view));
+  g_assert_true (gtk_widget_is_visible (by_chain));
+
+  sitroom_curve_view_set_controls_visible (fixture->view, FALSE);
+  sitroom_curve_view_set_controls_visible (fixture->view, FALSE);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_false (gtk_widget_is_visible (by_chain));
+  g_assert_false (gtk_widget_is_visible (find_button (fixture, "By prefecture")));
+
+  sitroom_context_set_selected_prefecture (fixture->context,
+                                           sitroom_situation_lookup_region (demo, "140500"));
+  g_assert_nonnull (narrowed_label (fixture));
+  g_assert_false (gtk_widget_is_visible (whole));
+
+  sitroom_curve_view_set_controls_visible (fixture->view, TRUE);
+  g_assert_true (gtk_widget_is_visible (by_chain));
+  g_assert_true (gtk_widget_is_visible (whole));
+}
+
 /* Without a document the view draws nothing and says so; the first
  * document fills it. */
 static void
@@ -549,6 +674,8 @@ main (int   argc,
   ADD ("/ui/curve-view/cutoff/moves", test_cutoff);
   ADD ("/ui/curve-view/hover/box", test_hover);
   ADD ("/ui/curve-view/draw/cache", test_cache);
+  ADD ("/ui/curve-view/draw/text-scale", test_text_scale);
+  ADD ("/ui/curve-view/controls/hidden", test_controls_hidden);
   g_test_add_func ("/ui/curve-view/context/none", test_no_document);
 
 #undef ADD

@@ -3,34 +3,10 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "sitroom-curve.h"
-#include "sitroom-source.h"
-#include "sitroom-time.h"
+#include "sitroom-test-demo.h"
 
 static SitroomSituation *demo;
-
-static gint64
-at (const char *text)
-{
-  gint64 t;
-  int offset;
-
-  g_assert_true (sitroom_time_parse (text, &t, &offset));
-  return t;
-}
-
-static SitroomSituation *
-load (const char *document)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (document, strlen (document));
-  g_autoptr(GError) error = NULL;
-  SitroomSituation *situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return situation;
-}
 
 /* A group as the tests write it: a region code, a chain id, or "-" for none. */
 static const char *
@@ -72,7 +48,7 @@ check_curve (SitroomSituation   *situation,
       guint asymptomatic = 0;
 
       g_test_message ("day %u", d);
-      g_assert_cmpint (day->start, ==, at (first_day) + (gint64) d * 86400);
+      g_assert_cmpint (day->start, ==, sitroom_test_demo_at (first_day) + (gint64) d * 86400);
       for (guint g = 0; g < n_groups; g++)
         {
           const guint *expected = &counts[(d * n_groups + g) * 2];
@@ -102,7 +78,7 @@ demo_curve (const char           *cutoff,
 
   g_assert_true (prefecture == NULL || p >= 0);
   g_assert_true (chain == NULL || c >= 0);
-  view = sitroom_view_new (demo, at (cutoff), p, c);
+  view = sitroom_view_new (demo, sitroom_test_demo_at (cutoff), p, c);
   /* The curve keeps what it needs: the view may go first. */
   return sitroom_curve_new (view, grouping);
 }
@@ -184,7 +160,7 @@ test_demo_cutoffs (void)
   g_assert_cmpuint (sitroom_curve_get_n_days (none), ==, 0);
   g_assert_cmpuint (sitroom_curve_get_n_groups (none), ==, 0);
   g_assert_cmpuint (sitroom_curve_get_max (none), ==, 0);
-  g_assert_cmpint (sitroom_curve_find_day (none, at ("2022-08-17T12:00:00+08:00")), ==, -1);
+  g_assert_cmpint (sitroom_curve_find_day (none, sitroom_test_demo_at ("2022-08-17T12:00:00+08:00")), ==, -1);
 
   check_curve (demo, one, "2022-08-17T00:00:00+08:00", 1, jincheng, first);
   check_curve (demo, morning, "2022-08-17T00:00:00+08:00", 3, three, before_0819);
@@ -220,15 +196,15 @@ test_demo_find_day (void)
 {
   g_autoptr(SitroomCurve) curve = demo_curve ("2022-08-20T13:00:00+08:00", NULL, NULL, SITROOM_CURVE_BY_PREFECTURE);
 
-  g_assert_cmpint (sitroom_curve_find_day (curve, at ("2022-08-16T23:59:59+08:00")), ==, -1);
-  g_assert_cmpint (sitroom_curve_find_day (curve, at ("2022-08-17T00:00:00+08:00")), ==, 0);
+  g_assert_cmpint (sitroom_curve_find_day (curve, sitroom_test_demo_at ("2022-08-16T23:59:59+08:00")), ==, -1);
+  g_assert_cmpint (sitroom_curve_find_day (curve, sitroom_test_demo_at ("2022-08-17T00:00:00+08:00")), ==, 0);
   /* 08-17 16:00 UTC is midnight in China. */
-  g_assert_cmpint (sitroom_curve_find_day (curve, at ("2022-08-17T15:59:59Z")), ==, 0);
-  g_assert_cmpint (sitroom_curve_find_day (curve, at ("2022-08-17T16:00:00Z")), ==, 1);
-  g_assert_cmpint (sitroom_curve_find_day (curve, at ("2022-08-19T12:00:00+08:00")), ==, 2);
+  g_assert_cmpint (sitroom_curve_find_day (curve, sitroom_test_demo_at ("2022-08-17T15:59:59Z")), ==, 0);
+  g_assert_cmpint (sitroom_curve_find_day (curve, sitroom_test_demo_at ("2022-08-17T16:00:00Z")), ==, 1);
+  g_assert_cmpint (sitroom_curve_find_day (curve, sitroom_test_demo_at ("2022-08-19T12:00:00+08:00")), ==, 2);
   /* The cutoff's day is whole, though its afternoon is after the cutoff. */
-  g_assert_cmpint (sitroom_curve_find_day (curve, at ("2022-08-20T23:59:59+08:00")), ==, 3);
-  g_assert_cmpint (sitroom_curve_find_day (curve, at ("2022-08-21T00:00:00+08:00")), ==, -1);
+  g_assert_cmpint (sitroom_curve_find_day (curve, sitroom_test_demo_at ("2022-08-20T23:59:59+08:00")), ==, 3);
+  g_assert_cmpint (sitroom_curve_find_day (curve, sitroom_test_demo_at ("2022-08-21T00:00:00+08:00")), ==, -1);
   g_assert_cmpint (sitroom_curve_find_day (curve, G_MININT64), ==, -1);
   g_assert_cmpint (sitroom_curve_find_day (curve, G_MAXINT64), ==, -1);
 }
@@ -295,7 +271,7 @@ static const char edges_document[] =
 static void
 test_day_edges (void)
 {
-  g_autoptr(SitroomSituation) situation = load (edges_document);
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_parse (edges_document);
   static const char *const by_prefecture[] = { "140100", "140500", "-", NULL };
   static const guint prefecture_counts[] = {
     /* 140100  140500  none */
@@ -323,17 +299,17 @@ test_day_edges (void)
     { "2022-08-17T15:59:59Z", 1, last_second },
     { "2022-08-18T00:00:00+08:00", 2, midnight },
   };
-  g_autoptr(SitroomView) view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, NULL);
   g_autoptr(SitroomCurve) prefectures = sitroom_curve_new (view, SITROOM_CURVE_BY_PREFECTURE);
   g_autoptr(SitroomCurve) chains = sitroom_curve_new (view, SITROOM_CURVE_BY_CHAIN);
 
   check_curve (situation, prefectures, "2022-08-17T00:00:00+08:00", 3, by_prefecture, prefecture_counts);
   check_curve (situation, chains, "2022-08-17T00:00:00+08:00", 3, by_chain, chain_counts);
-  g_assert_cmpint (sitroom_curve_get_day (prefectures, 1)->start, ==, at ("2022-08-17T16:00:00Z"));
+  g_assert_cmpint (sitroom_curve_get_day (prefectures, 1)->start, ==, sitroom_test_demo_at ("2022-08-17T16:00:00Z"));
 
   for (guint i = 0; i < G_N_ELEMENTS (cutoffs); i++)
     {
-      g_autoptr(SitroomView) v = sitroom_view_new (situation, at (cutoffs[i].cutoff), -1, -1);
+      g_autoptr(SitroomView) v = sitroom_test_demo_view_at (situation, cutoffs[i].cutoff);
       g_autoptr(SitroomCurve) curve = sitroom_curve_new (v, SITROOM_CURVE_BY_PREFECTURE);
 
       g_test_message ("cutoff %s", cutoffs[i].cutoff);
@@ -380,8 +356,8 @@ test_mean7 (void)
       }
   g_string_append (document, "]}");
 
-  situation = load (document->str);
-  view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  situation = sitroom_test_demo_parse (document->str);
+  view = sitroom_test_demo_view_at (situation, NULL);
   curve = sitroom_curve_new (view, SITROOM_CURVE_BY_PREFECTURE);
 
   g_assert_cmpuint (sitroom_curve_get_n_days (curve), ==, G_N_ELEMENTS (positives));
@@ -422,14 +398,14 @@ static const char long_document[] =
 static void
 test_longest (void)
 {
-  g_autoptr(SitroomSituation) situation = load (long_document);
-  g_autoptr(SitroomView) view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_parse (long_document);
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, NULL);
   g_autoptr(SitroomCurve) curve = sitroom_curve_new (view, SITROOM_CURVE_BY_CHAIN);
   guint last = SITROOM_CURVE_MAX_DAYS - 1;
 
   g_assert_cmpuint (sitroom_curve_get_n_days (curve), ==, SITROOM_CURVE_MAX_DAYS);
-  g_assert_cmpint (sitroom_curve_get_day (curve, 0)->start, ==, at ("2012-08-13T00:00:00+08:00"));
-  g_assert_cmpint (sitroom_curve_get_day (curve, last)->start, ==, at ("2022-08-20T00:00:00+08:00"));
+  g_assert_cmpint (sitroom_curve_get_day (curve, 0)->start, ==, sitroom_test_demo_at ("2012-08-13T00:00:00+08:00"));
+  g_assert_cmpint (sitroom_curve_get_day (curve, last)->start, ==, sitroom_test_demo_at ("2022-08-20T00:00:00+08:00"));
   /* Chain b's cases are all before the curve. */
   g_assert_cmpuint (sitroom_curve_get_n_groups (curve), ==, 1);
   g_assert_cmpstr (group_name (situation, curve, 0), ==, "a");
@@ -440,21 +416,19 @@ test_longest (void)
   g_assert_cmpfloat_with_epsilon (sitroom_curve_get_day (curve, 3)->mean7, 3.0 / 7, 1e-9);
   g_assert_cmpfloat_with_epsilon (sitroom_curve_get_day (curve, 4)->mean7, 1.0 / 7, 1e-9);
   g_assert_cmpfloat_with_epsilon (sitroom_curve_get_day (curve, 7)->mean7, 0.0, 1e-9);
-  g_assert_cmpint (sitroom_curve_find_day (curve, at ("2012-08-12T23:59:59+08:00")), ==, -1);
-  g_assert_cmpint (sitroom_curve_find_day (curve, at ("2012-08-13T00:00:00+08:00")), ==, 0);
+  g_assert_cmpint (sitroom_curve_find_day (curve, sitroom_test_demo_at ("2012-08-12T23:59:59+08:00")), ==, -1);
+  g_assert_cmpint (sitroom_curve_find_day (curve, sitroom_test_demo_at ("2012-08-13T00:00:00+08:00")), ==, 0);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  demo = sitroom_source_load (NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  demo = sitroom_test_demo_load ();
 
   g_test_add_func ("/curve/demo/by-prefecture", test_demo_by_prefecture);
   g_test_add_func ("/curve/demo/by-chain", test_demo_by_chain);

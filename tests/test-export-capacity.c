@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sitroom-test-cli.h"
+#include "sitroom-test-drawn.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 
@@ -25,53 +26,6 @@ static char *
 fixture (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-}
-
-static guint32
-pixel (cairo_surface_t *surface,
-       int              x,
-       int              y)
-{
-  const guchar *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-
-  return ((const guint32 *) (data + y * stride))[x] & 0xffffff;
-}
-
-static guint
-count_colours (cairo_surface_t *surface)
-{
-  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-
-  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
-    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
-      g_hash_table_add (colours, GUINT_TO_POINTER (pixel (surface, x, y) + 1));
-  return g_hash_table_size (colours);
-}
-
-static guint
-count_pixels_of (cairo_surface_t *surface,
-                 guint32          colour)
-{
-  guint n = 0;
-
-  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
-    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
-      n += pixel (surface, x, y) == colour;
-  return n;
-}
-
-static gboolean
-same_pixels (cairo_surface_t *a,
-             cairo_surface_t *b)
-{
-  g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
-  g_assert_cmpint (cairo_image_surface_get_height (a), ==, cairo_image_surface_get_height (b));
-  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
-    for (int x = 0; x < cairo_image_surface_get_width (a); x++)
-      if (pixel (a, x, y) != pixel (b, x, y))
-        return FALSE;
-  return TRUE;
 }
 
 /* Runs `sitroom --export DIR/NAME --view capacity ARGS…`, which must
@@ -106,16 +60,6 @@ export_ok (const char *name,
   return path;
 }
 
-static cairo_surface_t *
-load_png (const char *path)
-{
-  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
-
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
 static void
 test_png (void)
 {
@@ -125,15 +69,15 @@ test_png (void)
     {
       g_autofree char *name = g_strdup_printf ("capacity-%s.png", langs[i]);
       g_autofree char *path = export_ok (name, "--size", "1920x1080", "--lang", langs[i], NULL);
-      g_autoptr(cairo_surface_t) picture = load_png (path);
+      g_autoptr(cairo_surface_t) picture = sitroom_test_drawn_load_png (path);
 
       g_assert_cmpint (cairo_image_surface_get_width (picture), ==, 1920);
       g_assert_cmpint (cairo_image_surface_get_height (picture), ==, 1080);
       /* Text, bars, lines and areas, not a blank page. */
-      g_assert_cmpuint (count_colours (picture), >, 64);
+      g_assert_cmpuint (sitroom_test_drawn_count_colours (picture), >, 64);
       /* Yu County's site is over-full, and beds run out in three
        * prefectures: bars and rules in the warning colour. */
-      g_assert_cmpuint (count_pixels_of (picture, WARNING_COLOUR), >, 1000);
+      g_assert_cmpuint (sitroom_test_drawn_count_pixels_of (picture, WARNING_COLOUR), >, 1000);
     }
 }
 
@@ -141,7 +85,7 @@ static void
 test_png_default_size (void)
 {
   g_autofree char *path = export_ok ("capacity-default.PNG", NULL);
-  g_autoptr(cairo_surface_t) picture = load_png (path);
+  g_autoptr(cairo_surface_t) picture = sitroom_test_drawn_load_png (path);
 
   /* A chart's size, as the chains and the curve have. */
   g_assert_cmpint (cairo_image_surface_get_width (picture), ==, 1600);
@@ -282,16 +226,16 @@ test_over_full (void)
 {
   g_autofree char *feed = fixture ("capacity-overfull.json");
   g_autofree char *path = export_ok ("over-full.png", "--feed", feed, "--lang", "en", NULL);
-  g_autoptr(cairo_surface_t) picture = load_png (path);
+  g_autoptr(cairo_surface_t) picture = sitroom_test_drawn_load_png (path);
   g_autofree char *earlier_path = export_ok ("over-full-earlier.png", "--feed", feed, "--lang", "en",
                                              "--as-of", "2022-08-20T07:00:00+08:00", NULL);
-  g_autoptr(cairo_surface_t) earlier = load_png (earlier_path);
+  g_autoptr(cairo_surface_t) earlier = sitroom_test_drawn_load_png (earlier_path);
   g_auto (SvgText) text = { 0 };
 
-  g_assert_cmpuint (count_pixels_of (picture, WARNING_COLOUR), >, 1000);
+  g_assert_cmpuint (sitroom_test_drawn_count_pixels_of (picture, WARNING_COLOUR), >, 1000);
   /* Another cutoff, another picture: its title, and Jinzhong's cohort
    * has not come yet. */
-  g_assert_false (same_pixels (earlier, picture));
+  g_assert_false (sitroom_test_drawn_same_pixels (earlier, picture));
 
   export_svg ("over-full.svg", &text, "--feed", feed, "--lang", "en", NULL);
   /* Two over-full sites, named; the home site over its figure is not
@@ -309,12 +253,12 @@ test_empty (void)
 {
   g_autofree char *feed = fixture ("capacity-empty.json");
   g_autofree char *path = export_ok ("empty.png", "--feed", feed, "--size", "800x450", NULL);
-  g_autoptr(cairo_surface_t) picture = load_png (path);
+  g_autoptr(cairo_surface_t) picture = sitroom_test_drawn_load_png (path);
   g_auto (SvgText) text = { 0 };
 
   /* A title and a message, nothing in the warning colour. */
-  g_assert_cmpuint (count_colours (picture), >, 4);
-  g_assert_cmpuint (count_pixels_of (picture, WARNING_COLOUR), ==, 0);
+  g_assert_cmpuint (sitroom_test_drawn_count_colours (picture), >, 4);
+  g_assert_cmpuint (sitroom_test_drawn_count_pixels_of (picture, WARNING_COLOUR), ==, 0);
   export_svg ("empty.svg", &text, "--feed", feed, "--lang", "zh", NULL);
   g_assert_cmpstr (text.desc->str, ==, "没有集中隔离点。");
 }

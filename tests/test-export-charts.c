@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "sitroom-test-cli.h"
+#include "sitroom-test-drawn.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 
@@ -20,61 +21,6 @@ static char *
 tmp_path (const char *name)
 {
   return g_build_filename (tmpdir, name, NULL);
-}
-
-static guint32
-pixel (cairo_surface_t *surface,
-       int              x,
-       int              y)
-{
-  const guchar *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-
-  /* Alpha is ignored: an export is opaque whatever format cairo read it as. */
-  return ((const guint32 *) (data + y * stride))[x] & 0xffffff;
-}
-
-static guint
-count_colours (cairo_surface_t *surface)
-{
-  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      g_hash_table_add (colours, GUINT_TO_POINTER (pixel (surface, x, y) + 1));
-  return g_hash_table_size (colours);
-}
-
-static guint
-count_pixels_of (cairo_surface_t *surface,
-                 guint32          colour)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  guint n = 0;
-
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      n += pixel (surface, x, y) == colour;
-  return n;
-}
-
-static gboolean
-same_pixels (cairo_surface_t *a,
-             cairo_surface_t *b)
-{
-  int width = cairo_image_surface_get_width (a);
-  int height = cairo_image_surface_get_height (a);
-
-  g_assert_cmpint (cairo_image_surface_get_width (b), ==, width);
-  g_assert_cmpint (cairo_image_surface_get_height (b), ==, height);
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      if (pixel (a, x, y) != pixel (b, x, y))
-        return FALSE;
-  return TRUE;
 }
 
 /* Runs sitroom with @args (NULL-terminated) after "--export PATH", which
@@ -110,7 +56,6 @@ export_png (const char *name,
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autofree char *path = tmp_path (name);
-  cairo_surface_t *surface;
   const char *arg;
   va_list ap;
 
@@ -123,10 +68,7 @@ export_png (const char *name,
   g_ptr_array_add (args, NULL);
 
   export_ok (path, (const char * const *) args->pdata);
-  surface = cairo_image_surface_create_from_png (path);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_flush (surface);
-  return surface;
+  return sitroom_test_drawn_load_png (path);
 }
 
 static void
@@ -137,7 +79,7 @@ assert_picture (cairo_surface_t *surface,
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, width);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, height);
   /* Lanes, marks, bars, text and key swatches, not a blank page. */
-  g_assert_cmpuint (count_colours (surface), >, 16);
+  g_assert_cmpuint (sitroom_test_drawn_count_colours (surface), >, 16);
 }
 
 static void
@@ -170,7 +112,7 @@ test_png_defaults (void)
       /* Wider than tall, as a chart is: not the map's 1600x1200. */
       assert_picture (picture, 1600, 900);
       /* Nothing is cut from the demo's four chains. */
-      g_assert_cmpuint (count_pixels_of (picture, NOTE_COLOUR), ==, 0);
+      g_assert_cmpuint (sitroom_test_drawn_count_pixels_of (picture, NOTE_COLOUR), ==, 0);
     }
 }
 
@@ -239,9 +181,9 @@ test_changes (void)
 
       /* The same command draws the same picture, so any difference below
        * is the option's. */
-      g_assert_true (same_pixels (en, again));
-      g_assert_false (same_pixels (en, zh));
-      g_assert_false (same_pixels (en, earlier));
+      g_assert_true (sitroom_test_drawn_same_pixels (en, again));
+      g_assert_false (sitroom_test_drawn_same_pixels (en, zh));
+      g_assert_false (sitroom_test_drawn_same_pixels (en, earlier));
     }
 }
 
@@ -259,8 +201,8 @@ test_grouping (void)
   g_autoptr(GError) error = NULL;
 
   /* By prefecture unless told otherwise. */
-  g_assert_true (same_pixels (plain, by_prefecture));
-  g_assert_false (same_pixels (plain, by_chain));
+  g_assert_true (sitroom_test_drawn_same_pixels (plain, by_prefecture));
+  g_assert_false (sitroom_test_drawn_same_pixels (plain, by_chain));
 
   export_ok (path, args);
   g_file_get_contents (path, &svg, NULL, &error);
@@ -307,16 +249,16 @@ test_lanes_fit (void)
   /* Sixteen lanes and the measures do not fit 900 pixels at full size:
    * they are scaled down, and none is left out. */
   assert_picture (scaled, 1600, 900);
-  g_assert_cmpuint (count_pixels_of (scaled, NOTE_COLOUR), ==, 0);
+  g_assert_cmpuint (sitroom_test_drawn_count_pixels_of (scaled, NOTE_COLOUR), ==, 0);
 
   /* Eighty would be unreadable: the page keeps its size and says that
    * lanes were left out... */
   assert_picture (cut, 1600, 900);
-  g_assert_cmpuint (count_pixels_of (cut, NOTE_COLOUR), >, 50);
+  g_assert_cmpuint (sitroom_test_drawn_count_pixels_of (cut, NOTE_COLOUR), >, 50);
 
   /* ...which a taller page shows. */
   assert_picture (tall, 1600, 4000);
-  g_assert_cmpuint (count_pixels_of (tall, NOTE_COLOUR), ==, 0);
+  g_assert_cmpuint (sitroom_test_drawn_count_pixels_of (tall, NOTE_COLOUR), ==, 0);
 }
 
 /* Runs an export that must fail with the status of bad arguments (see

@@ -355,7 +355,7 @@ test_bad_arguments (void)
   assert_export_fails ("view.png", "chart", "--view", "chart", NULL);
   assert_export_fails ("metric.png", "deaths", "--metric", "deaths", NULL);
   assert_export_fails ("lang.png", "fr", "--lang", "fr", NULL);
-  assert_export_fails ("map.pdf", "map.pdf", NULL);
+  assert_export_fails ("map.pdf", "map.pdf", "--view", "map", NULL);
   assert_export_fails ("map", ".png or .svg", NULL);
   assert_export_fails ("time.png", "RFC 3339", "--as-of", "yesterday", NULL);
   assert_export_fails ("future.png", "after the document", "--as-of", "2022-08-21T00:00:00+08:00", NULL);

@@ -4,48 +4,10 @@
 #include "config.h"
 
 #include "sitroom-forecast.h"
-#include "sitroom-time.h"
+#include "sitroom-test-demo.h"
 
 /* Every expected figure below is worked out in the comment above it, from
  * the fixture's numbers, not by the forecast's own formula. */
-
-static gint64
-at (const char *text)
-{
-  gint64 t;
-  int offset;
-
-  g_assert_true (sitroom_time_parse (text, &t, &offset));
-  return t;
-}
-
-static SitroomSituation *
-load (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-  g_autoptr(GBytes) bytes = NULL;
-  SitroomSituation *situation;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return situation;
-}
-
-static int
-region (SitroomSituation *situation,
-        const char       *code)
-{
-  int index = sitroom_situation_lookup_region (situation, code);
-
-  g_assert_cmpint (index, >=, 0);
-  return index;
-}
 
 /* @per_day people a day set for the prefecture @code, every other one left
  * to the mean. */
@@ -60,19 +22,8 @@ forecast_with (SitroomView *view,
 
   for (guint i = 0; i < n; i++)
     arrivals[i] = -1;
-  arrivals[region (situation, code)] = per_day;
+  arrivals[sitroom_test_demo_region (situation, code)] = per_day;
   return sitroom_forecast_new (view, arrivals, n);
-}
-
-static const SitroomPrefectureForecast *
-lookup (SitroomForecast *forecast,
-        const char      *code)
-{
-  SitroomSituation *situation = sitroom_view_get_situation (sitroom_forecast_get_view (forecast));
-  const SitroomPrefectureForecast *row = sitroom_forecast_lookup (forecast, region (situation, code));
-
-  g_assert_nonnull (row);
-  return row;
 }
 
 /* @first_day: "2022-08-21", the CST date of day 1. */
@@ -82,7 +33,7 @@ check_days (const SitroomPrefectureForecast *row,
             const gint64                    *expected)
 {
   g_autofree char *midnight = g_strdup_printf ("%sT00:00:00+08:00", first_day);
-  gint64 start = at (midnight);
+  gint64 start = sitroom_test_demo_at (midnight);
 
   for (guint d = 0; d < SITROOM_FORECAST_DAYS; d++)
     {
@@ -114,10 +65,10 @@ static const gint64 releases_no_arrivals[] = { 55, 42, 40, 8, 6, 4, 0, 0, 0, 0, 
 static void
 test_releases (void)
 {
-  g_autoptr(SitroomSituation) situation = load ("forecast-releases.json");
-  g_autoptr(SitroomView) view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load_fixture ("forecast-releases.json");
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, NULL);
   g_autoptr(SitroomForecast) forecast = forecast_with (view, "140100", 0);
-  const SitroomPrefectureForecast *row = lookup (forecast, "140100");
+  const SitroomPrefectureForecast *row = sitroom_test_demo_forecast_row (forecast, "140100");
 
   g_assert_cmpuint (sitroom_forecast_get_n_prefectures (forecast), ==, 1);
   g_assert_true (sitroom_forecast_get_prefecture (forecast, 0) == row);
@@ -152,11 +103,11 @@ static void
 test_arrivals_mean (void)
 {
   static const gint64 expected[] = { 73, 79, 95, 81, 98, 114, 128, 128, 128, 128, 128, 128, 128, 128 };
-  g_autoptr(SitroomSituation) situation = load ("forecast-releases.json");
-  g_autoptr(SitroomView) view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load_fixture ("forecast-releases.json");
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, NULL);
   g_autoptr(SitroomForecast) forecast = sitroom_forecast_new (view, NULL, 0);
   g_autoptr(SitroomForecast) negative = forecast_with (view, "140100", -1);
-  const SitroomPrefectureForecast *row = lookup (forecast, "140100");
+  const SitroomPrefectureForecast *row = sitroom_test_demo_forecast_row (forecast, "140100");
 
   g_assert_false (row->arrivals_set);
   g_assert_cmpfloat_with_epsilon (row->arrivals, 55.0 / 3.0, 1e-9);
@@ -165,7 +116,7 @@ test_arrivals_mean (void)
   g_assert_cmpuint (sitroom_forecast_get_n_running_out (forecast), ==, 1);
 
   /* A negative figure asks for the mean too. */
-  row = lookup (negative, "140100");
+  row = sitroom_test_demo_forecast_row (negative, "140100");
   g_assert_false (row->arrivals_set);
   check_days (row, "2022-08-21", expected);
 }
@@ -179,10 +130,10 @@ static void
 test_arrivals_set (void)
 {
   static const gint64 expected[] = { 75, 82, 100, 88, 106, 124, 140, 140, 140, 140, 140, 140, 140, 140 };
-  g_autoptr(SitroomSituation) situation = load ("forecast-releases.json");
-  g_autoptr(SitroomView) view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load_fixture ("forecast-releases.json");
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, NULL);
   g_autoptr(SitroomForecast) forecast = forecast_with (view, "140100", 20);
-  const SitroomPrefectureForecast *row = lookup (forecast, "140100");
+  const SitroomPrefectureForecast *row = sitroom_test_demo_forecast_row (forecast, "140100");
 
   g_assert_true (row->arrivals_set);
   g_assert_cmpfloat (row->arrivals, ==, 20.0);
@@ -207,10 +158,10 @@ static void
 test_earlier_cutoff (void)
 {
   static const gint64 expected[] = { 66, 47, 44, 40, 37, 3, 0, 0, 0, 0, 0, 0, 0, 0 };
-  g_autoptr(SitroomSituation) situation = load ("forecast-releases.json");
-  g_autoptr(SitroomView) view = sitroom_view_new (situation, at ("2022-08-18T12:00:00+08:00"), -1, -1);
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load_fixture ("forecast-releases.json");
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, "2022-08-18T12:00:00+08:00");
   g_autoptr(SitroomForecast) forecast = forecast_with (view, "140100", 0);
-  const SitroomPrefectureForecast *row = lookup (forecast, "140100");
+  const SitroomPrefectureForecast *row = sitroom_test_demo_forecast_row (forecast, "140100");
 
   g_assert_cmpint (row->cohort_people, ==, 45);
   g_assert_cmpint (row->assumed_people, ==, 24);
@@ -229,20 +180,20 @@ test_earlier_cutoff (void)
 static void
 test_day_edge (void)
 {
-  g_autoptr(SitroomSituation) situation = load ("forecast-releases.json");
-  g_autoptr(SitroomView) before = sitroom_view_new (situation, at ("2022-08-20T23:59:59+08:00"), -1, -1);
-  g_autoptr(SitroomView) after = sitroom_view_new (situation, at ("2022-08-21T00:00:00+08:00"), -1, -1);
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load_fixture ("forecast-releases.json");
+  g_autoptr(SitroomView) before = sitroom_test_demo_view_at (situation, "2022-08-20T23:59:59+08:00");
+  g_autoptr(SitroomView) after = sitroom_test_demo_view_at (situation, "2022-08-21T00:00:00+08:00");
   g_autoptr(SitroomForecast) forecast_before = forecast_with (before, "140100", 0);
   g_autoptr(SitroomForecast) forecast_after = forecast_with (after, "140100", 0);
   const SitroomPrefectureForecast *row;
 
-  row = lookup (forecast_before, "140100");
-  g_assert_cmpint (row->days[0].day, ==, at ("2022-08-21T00:00:00+08:00"));
+  row = sitroom_test_demo_forecast_row (forecast_before, "140100");
+  g_assert_cmpint (row->days[0].day, ==, sitroom_test_demo_at ("2022-08-21T00:00:00+08:00"));
   /* b (out 08-21 00:00) is still inside at 23:59:59. */
   g_assert_cmpint (row->cohort_people, ==, 55);
 
-  row = lookup (forecast_after, "140100");
-  g_assert_cmpint (row->days[0].day, ==, at ("2022-08-22T00:00:00+08:00"));
+  row = sitroom_test_demo_forecast_row (forecast_after, "140100");
+  g_assert_cmpint (row->days[0].day, ==, sitroom_test_demo_at ("2022-08-22T00:00:00+08:00"));
   g_assert_cmpint (row->cohort_people, ==, 50);
   g_assert_cmpint (row->assumed_people, ==, 19);
   g_assert_cmpint (row->days[0].occupied, ==, 48);
@@ -268,8 +219,8 @@ test_assumed (void)
   static const gint64 yangquan[] = { 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
   static const gint64 jincheng[] = { 30, 20, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
   static const gint64 nobody[SITROOM_FORECAST_DAYS] = { 0 };
-  g_autoptr(SitroomSituation) situation = load ("forecast-assumed.json");
-  g_autoptr(SitroomView) view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load_fixture ("forecast-assumed.json");
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, NULL);
   g_autoptr(SitroomForecast) forecast = sitroom_forecast_new (view, NULL, 0);
   const SitroomPrefectureForecast *row;
 
@@ -278,18 +229,21 @@ test_assumed (void)
 
   /* The view's order: prefectures by code. */
   g_assert_cmpuint (sitroom_forecast_get_n_prefectures (forecast), ==, 4);
-  g_assert_cmpint (sitroom_forecast_get_prefecture (forecast, 0)->region, ==, region (situation, "140100"));
-  g_assert_cmpint (sitroom_forecast_get_prefecture (forecast, 1)->region, ==, region (situation, "140300"));
-  g_assert_cmpint (sitroom_forecast_get_prefecture (forecast, 2)->region, ==, region (situation, "140500"));
-  g_assert_cmpint (sitroom_forecast_get_prefecture (forecast, 3)->region, ==, region (situation, "140600"));
-  g_assert_null (sitroom_forecast_lookup (forecast, region (situation, "140200")));
-  g_assert_null (sitroom_forecast_lookup (forecast, region (situation, "140900")));
+  {
+    const char *codes[] = { "140100", "140300", "140500", "140600" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+      g_assert_cmpint (sitroom_forecast_get_prefecture (forecast, i)->region, ==,
+                       sitroom_test_demo_region (situation, codes[i]));
+  }
+  g_assert_null (sitroom_forecast_lookup (forecast, sitroom_test_demo_region (situation, "140200")));
+  g_assert_null (sitroom_forecast_lookup (forecast, sitroom_test_demo_region (situation, "140900")));
   /* A county is no prefecture of the forecast, nor is a region out of range. */
-  g_assert_null (sitroom_forecast_lookup (forecast, region (situation, "140105")));
+  g_assert_null (sitroom_forecast_lookup (forecast, sitroom_test_demo_region (situation, "140105")));
   g_assert_null (sitroom_forecast_lookup (forecast, -1));
   g_assert_null (sitroom_forecast_lookup (forecast, (int) sitroom_situation_get_n_regions (situation)));
 
-  row = lookup (forecast, "140100");
+  row = sitroom_test_demo_forecast_row (forecast, "140100");
   g_assert_cmpint (row->capacity, ==, 150);
   g_assert_cmpint (row->occupied, ==, 10);
   g_assert_cmpint (row->cohort_people, ==, 0);
@@ -299,16 +253,16 @@ test_assumed (void)
   check_days (row, "2022-08-21", taiyuan);
   g_assert_cmpint (row->full_on, ==, -1);
 
-  row = lookup (forecast, "140300");
+  row = sitroom_test_demo_forecast_row (forecast, "140300");
   g_assert_cmpint (row->capacity, ==, 2);
   check_days (row, "2022-08-21", yangquan);
   g_assert_cmpint (row->full_on, ==, 0);
 
-  row = lookup (forecast, "140500");
+  row = sitroom_test_demo_forecast_row (forecast, "140500");
   check_days (row, "2022-08-21", jincheng);
   g_assert_cmpint (row->full_on, ==, 0);
 
-  row = lookup (forecast, "140600");
+  row = sitroom_test_demo_forecast_row (forecast, "140600");
   g_assert_cmpint (row->capacity, ==, 0);
   check_days (row, "2022-08-21", nobody);
   g_assert_cmpint (row->full_on, ==, -1);
@@ -328,10 +282,10 @@ test_fallback (void)
   g_assert_cmpint (SITROOM_FORECAST_FALLBACK_DAYS, ==, 7);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(SitroomSituation) situation = load (names[i]);
-      g_autoptr(SitroomView) view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+      g_autoptr(SitroomSituation) situation = sitroom_test_demo_load_fixture (names[i]);
+      g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, NULL);
       g_autoptr(SitroomForecast) forecast = sitroom_forecast_new (view, NULL, 0);
-      const SitroomPrefectureForecast *row = lookup (forecast, "140100");
+      const SitroomPrefectureForecast *row = sitroom_test_demo_forecast_row (forecast, "140100");
 
       g_test_message ("%s", names[i]);
       g_assert_cmpint (sitroom_forecast_get_assumed_days (forecast), ==, 7);
@@ -352,19 +306,19 @@ test_cohorts_above_occupied (void)
 {
   static const gint64 taiyuan[] = { 12, 10, 8, 6, 4, 2, 0, 0, 0, 0, 0, 0, 0, 0 };
   static const gint64 jincheng[] = { 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
-  g_autoptr(SitroomSituation) situation = load ("forecast-overfull-cohorts.json");
-  g_autoptr(SitroomView) view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load_fixture ("forecast-overfull-cohorts.json");
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, NULL);
   g_autoptr(SitroomForecast) forecast = sitroom_forecast_new (view, NULL, 0);
   const SitroomPrefectureForecast *row;
 
-  row = lookup (forecast, "140100");
+  row = sitroom_test_demo_forecast_row (forecast, "140100");
   g_assert_cmpint (row->occupied, ==, 24);
   g_assert_cmpint (row->cohort_people, ==, 10);
   g_assert_cmpint (row->assumed_people, ==, 14);
   g_assert_cmpfloat (row->arrivals, ==, 0.0);
   check_days (row, "2022-08-21", taiyuan);
 
-  row = lookup (forecast, "140500");
+  row = sitroom_test_demo_forecast_row (forecast, "140500");
   g_assert_cmpint (row->cohort_people, ==, 10);
   g_assert_cmpint (row->assumed_people, ==, 0);
   check_days (row, "2022-08-21", jincheng);
@@ -374,14 +328,14 @@ test_cohorts_above_occupied (void)
 static void
 test_filters_ignored (void)
 {
-  g_autoptr(SitroomSituation) situation = load ("forecast-assumed.json");
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load_fixture ("forecast-assumed.json");
   g_autoptr(SitroomView) view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation),
-                                                  region (situation, "140500"), -1);
+                                                  sitroom_test_demo_region (situation, "140500"), -1);
   g_autoptr(SitroomForecast) forecast = sitroom_forecast_new (view, NULL, 0);
 
   g_assert_true (sitroom_forecast_get_view (forecast) == view);
   g_assert_cmpuint (sitroom_forecast_get_n_prefectures (forecast), ==, 4);
-  g_assert_cmpint (lookup (forecast, "140100")->days[0].occupied, ==, 8);
+  g_assert_cmpint (sitroom_test_demo_forecast_row (forecast, "140100")->days[0].occupied, ==, 8);
 }
 
 int

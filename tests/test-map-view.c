@@ -1,4 +1,4 @@
-/* Tests of the Map page on the built-in demo: the switcher, the drawing, the metric, bad boundaries, tiles, the panel's measures. */
+/* Tests of the Map page on the built-in demo: the switcher, the drawing, the metric, bad boundaries, tiles, the panel's measures, the type size, the controls hidden. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -188,6 +188,139 @@ test_map_cache (SitroomTestMapView *fixture,
   surface = render_layer (fixture);
   cairo_surface_destroy (surface);
   g_assert_cmpuint (sitroom_map_layer_get_n_draws (fixture->layer), ==, n_draws + 1);
+}
+
+static gboolean
+has_text_scale (SitroomTestMapView *fixture,
+                gconstpointer       text_scale)
+{
+  return G_APPROX_VALUE (sitroom_map_view_get_text_scale (fixture->view), *(const double *) text_scale, 0.01);
+}
+
+static void
+run_frames (SitroomTestMapView *fixture)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+
+  gtk_widget_queue_draw (GTK_WIDGET (fixture->window));
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* Runs frames until half a second goes by without the layer drawing: on a
+ * busy machine the window's first frames may still be sizing the map,
+ * which rightly redraws it. */
+static void
+settle (SitroomTestMapView *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint n_draws;
+
+  do
+    {
+      gint64 quiet = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      n_draws = sitroom_map_layer_get_n_draws (fixture->layer);
+      while (g_get_monotonic_time () < quiet)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+    }
+  while (sitroom_map_layer_get_n_draws (fixture->layer) != n_draws && g_get_monotonic_time () < deadline);
+}
+
+/* The names, figures and legend follow the page's CSS font size: a wall's
+ * 24 px draws them 1.64 times a desk's, once; back at the desktop's size
+ * the map is the desk's, pixel for pixel. A change of style that leaves
+ * the type alone draws nothing. */
+static void
+test_map_text_scale (SitroomTestMapView *fixture,
+                     gconstpointer       data)
+{
+  GtkCssProvider *provider = gtk_css_provider_new ();
+  static const double wall = 1.636, desk = 1.0;
+  cairo_surface_t *before, *surface;
+  guint n_draws;
+  int differ = 0;
+
+  gtk_css_provider_load_from_data (provider, ".wall-type { font-size: 24px; } .tinted { color: #c01c28; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_assert_cmpfloat (sitroom_map_view_get_text_scale (fixture->view), ==, 1.0);
+  settle (fixture);
+  before = render_layer (fixture);
+  n_draws = sitroom_map_layer_get_n_draws (fixture->layer);
+
+  gtk_widget_add_css_class (GTK_WIDGET (fixture->view), "tinted");
+  run_frames (fixture);
+  cairo_surface_destroy (render_layer (fixture));
+  g_assert_cmpuint (sitroom_map_layer_get_n_draws (fixture->layer), ==, n_draws);
+
+  /* On the page alone: the map's size stays, and so does the viewport. */
+  gtk_widget_add_css_class (GTK_WIDGET (fixture->view), "wall-type");
+  sitroom_test_map_view_wait_for (fixture, has_text_scale, &wall);
+  run_frames (fixture);
+  surface = render_layer (fixture);
+  cairo_surface_destroy (render_layer (fixture));
+  g_assert_cmpuint (sitroom_map_layer_get_n_draws (fixture->layer), ==, n_draws + 1);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, cairo_image_surface_get_width (before));
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, cairo_image_surface_get_height (before));
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y += 2)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x += 2)
+      differ += pixel_at (surface, x, y) != pixel_at (before, x, y);
+  g_assert_cmpint (differ, >, 1000);
+  cairo_surface_destroy (surface);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (fixture->view), "wall-type");
+  sitroom_test_map_view_wait_for (fixture, has_text_scale, &desk);
+  run_frames (fixture);
+  surface = render_layer (fixture);
+  g_assert_cmpuint (sitroom_map_layer_get_n_draws (fixture->layer), ==, n_draws + 2);
+  differ = 0;
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      differ += pixel_at (surface, x, y) != pixel_at (before, x, y);
+  g_assert_cmpint (differ, ==, 0);
+  cairo_surface_destroy (surface);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+  g_object_unref (provider);
+  cairo_surface_destroy (before);
+}
+
+static void
+count_notify (guint *n)
+{
+  (*n)++;
+}
+
+/* A wall display shows the map without its choices and zoom buttons. */
+static void
+test_map_controls_hidden (SitroomTestMapView *fixture,
+                          gconstpointer       data)
+{
+  GtkWidget *metric = GTK_WIDGET (sitroom_map_view_get_metric_dropdown (fixture->view));
+  GtkWidget *chain = GTK_WIDGET (sitroom_map_view_get_chain_dropdown (fixture->view));
+  guint notified = 0;
+
+  g_signal_connect_swapped (fixture->view, "notify::controls-visible", G_CALLBACK (count_notify), &notified);
+  g_assert_true (sitroom_map_view_get_controls_visible (fixture->view));
+  g_assert_true (gtk_widget_is_visible (metric));
+  g_assert_true (gtk_widget_is_visible (chain));
+  g_assert_nonnull (sitroom_test_find_widget (GTK_WIDGET (fixture->view), sitroom_test_map_view_is_shown_label,
+                                              "Positives"));
+
+  sitroom_map_view_set_controls_visible (fixture->view, FALSE);
+  sitroom_map_view_set_controls_visible (fixture->view, FALSE);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_false (gtk_widget_is_visible (metric));
+  g_assert_false (gtk_widget_is_visible (chain));
+  g_assert_null (sitroom_test_find_widget (GTK_WIDGET (fixture->view), sitroom_test_map_view_is_shown_label, "Positives"));
+
+  sitroom_map_view_set_controls_visible (fixture->view, TRUE);
+  g_assert_true (gtk_widget_is_visible (metric));
+  g_assert_cmpuint (notified, ==, 2);
 }
 
 static void
@@ -449,6 +582,8 @@ main (int   argc,
   ADD ("/ui/map/window/pages", test_map_pages);
   ADD ("/ui/map/layer/draws-classes", test_map_draws);
   ADD ("/ui/map/layer/cached-frame", test_map_cache);
+  ADD ("/ui/map/layer/text-scale", test_map_text_scale);
+  ADD ("/ui/map/controls/hidden", test_map_controls_hidden);
   ADD ("/ui/map/metric/setting-and-drawing", test_map_metric);
   ADD ("/ui/map/boundaries/bad-file", test_map_bad_boundaries);
   ADD ("/ui/map/tiles/mbtiles-file", test_map_tiles);

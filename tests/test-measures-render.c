@@ -5,14 +5,11 @@
 
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
-
-#include <cairo-pdf.h>
 
 #include "sitroom-measures.h"
 #include "sitroom-measures-render.h"
-#include "sitroom-source.h"
-#include "sitroom-time.h"
+#include "sitroom-test-demo.h"
+#include "sitroom-test-drawn.h"
 #include "sitroom-timeline-render.h"
 
 #define WIDTH 1000
@@ -41,36 +38,6 @@ static const char own_document[] =
   "   \"from\": \"2022-08-26T00:00:00+08:00\", \"until\": null, \"text\": {\"zh\": \"丁\"}}"
   " ]}";
 
-static gint64
-at (const char *text)
-{
-  gint64 t;
-  int offset;
-
-  g_assert_true (sitroom_time_parse (text, &t, &offset));
-  return t;
-}
-
-static int
-region_of (SitroomSituation *situation,
-           const char       *code)
-{
-  int index = sitroom_situation_lookup_region (situation, code);
-
-  g_assert_cmpint (index, >=, 0);
-  return index;
-}
-
-static int
-measure_of (SitroomSituation *situation,
-            const char       *id)
-{
-  for (guint i = 0; i < sitroom_situation_get_n_measures (situation); i++)
-    if (g_str_equal (sitroom_situation_get_measure (situation, i)->id, id))
-      return (int) i;
-  g_error ("no measure %s", id);
-}
-
 /* A renderer fed every measure that sitroom_measures_list() gives at
  * @cutoff, scheduled ones too, over @viewport (its window set from the
  * renderer's extent unless it already has one). */
@@ -80,7 +47,7 @@ new_renderer (SitroomSituation        *situation,
               const char              *lang,
               SitroomMeasuresViewport *viewport)
 {
-  g_autoptr(SitroomView) view = sitroom_view_new (situation, at (cutoff), -1, -1);
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, cutoff);
   g_autoptr(GArray) list = sitroom_measures_list (view, TRUE);
   g_autofree int *measures = g_new (int, MAX (list->len, 1));
   SitroomMeasuresRenderer *renderer = sitroom_measures_renderer_new ();
@@ -157,7 +124,8 @@ test_rows (void)
       SitroomMeasuresHit hit;
       double y, h;
 
-      g_assert_cmpint (sitroom_measures_renderer_get_row_region (r, i), ==, region_of (demo, codes[i]));
+      g_assert_cmpint (sitroom_measures_renderer_get_row_region (r, i), ==,
+                       sitroom_test_demo_region (demo, codes[i]));
       sitroom_measures_renderer_get_row_rect (r, i, &y, &h);
       g_assert_cmpfloat (y, ==, previous_end);
       g_assert_cmpfloat (h, >=, stacked[i] * 16);
@@ -171,11 +139,14 @@ test_rows (void)
 
   /* Three stacked spans in Yu County do not overlap. */
   {
+    int yu_static = sitroom_test_demo_measure (demo, "m-yu-static");
+    int yu_traffic = sitroom_test_demo_measure (demo, "m-yu-traffic");
+    int yu_testing = sitroom_test_demo_measure (demo, "m-yu-testing");
     double a[4], b[4], c[4];
 
-    g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, measure_of (demo, "m-yu-static"), a));
-    g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, measure_of (demo, "m-yu-traffic"), b));
-    g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, measure_of (demo, "m-yu-testing"), c));
+    g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, yu_static, a));
+    g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, yu_traffic, b));
+    g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, yu_testing, c));
     g_assert_cmpfloat (a[1] + a[3], <=, b[1]);
     g_assert_cmpfloat (b[1] + b[3], <=, c[1]);
     g_assert_cmpfloat (a[0], ==, b[0]);
@@ -191,8 +162,10 @@ static void
 test_spans (void)
 {
   /* 800 pixels right of the 200-pixel labels for 32 days: 25 a day. */
-  SitroomMeasuresViewport viewport = { at ("2022-08-01T00:00:00+08:00"), at ("2022-09-02T00:00:00+08:00") };
+  SitroomMeasuresViewport viewport = { sitroom_test_demo_at ("2022-08-01T00:00:00+08:00"),
+                                        sitroom_test_demo_at ("2022-09-02T00:00:00+08:00") };
   g_autoptr(SitroomMeasuresRenderer) r = new_renderer (own, "2022-08-25T12:00:00+08:00", "en", &viewport);
+  gint64 aug20 = sitroom_test_demo_at ("2022-08-20T00:00:00+08:00");
   double day = 800.0 / 32;
   double label_w = sitroom_measures_renderer_get_label_width (r);
   double a[4], b[4], c[4], d[4];
@@ -200,24 +173,23 @@ test_spans (void)
   SitroomColor color;
 
   g_assert_cmpfloat (label_w, ==, 200);
-  g_assert_cmpfloat_with_epsilon (sitroom_measures_renderer_time_to_x (r, &viewport, at ("2022-08-20T00:00:00+08:00")),
-                                  200 + 19 * day, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sitroom_measures_renderer_time_to_x (r, &viewport, aug20), 200 + 19 * day, 1e-9);
 
   /* Ended: from its start to its end. */
-  g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, measure_of (own, "a"), a));
+  g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, sitroom_test_demo_measure (own, "a"), a));
   g_assert_cmpfloat_with_epsilon (a[0], 200 + 19 * day, 1e-9);
   g_assert_cmpfloat_with_epsilon (a[0] + a[2], 200 + 22 * day, 1e-9);
   /* In force with no end: to the cutoff, 08-25 12:00. */
-  g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, measure_of (own, "b"), b));
+  g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, sitroom_test_demo_measure (own, "b"), b));
   g_assert_cmpfloat_with_epsilon (b[0], 200 + 21 * day, 1e-9);
   g_assert_cmpfloat_with_epsilon (b[0] + b[2], 200 + 24.5 * day, 1e-9);
   /* It overlaps a: a lane below, in the same row. */
   g_assert_cmpfloat (b[1], >=, a[1] + a[3]);
   /* In force with an end after the cutoff: to that end. */
-  g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, measure_of (own, "c"), c));
+  g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, sitroom_test_demo_measure (own, "c"), c));
   g_assert_cmpfloat_with_epsilon (c[0] + c[2], 200 + 26 * day, 1e-9);
   /* Scheduled with no end: to the right edge. */
-  g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, measure_of (own, "d"), d));
+  g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, sitroom_test_demo_measure (own, "d"), d));
   g_assert_cmpfloat_with_epsilon (d[0], 200 + 25 * day, 1e-9);
   g_assert_cmpfloat_with_epsilon (d[0] + d[2], WIDTH, 1e-9);
 
@@ -240,9 +212,9 @@ test_spans (void)
     SitroomMeasuresViewport earlier = viewport;
     g_autoptr(SitroomMeasuresRenderer) e = new_renderer (own, "2022-08-24T12:00:00+08:00", "en", &earlier);
 
-    g_assert_true (sitroom_measures_renderer_get_span (e, &earlier, measure_of (own, "b"), b));
+    g_assert_true (sitroom_measures_renderer_get_span (e, &earlier, sitroom_test_demo_measure (own, "b"), b));
     g_assert_cmpfloat_with_epsilon (b[0] + b[2], 200 + 23.5 * day, 1e-9);
-    g_assert_true (sitroom_measures_renderer_get_span (e, &earlier, measure_of (own, "c"), c));
+    g_assert_true (sitroom_measures_renderer_get_span (e, &earlier, sitroom_test_demo_measure (own, "c"), c));
     g_assert_cmpfloat_with_epsilon (c[0] + c[2], 200 + 26 * day, 1e-9);
   }
 
@@ -251,10 +223,10 @@ test_spans (void)
     gint64 start, end;
 
     sitroom_measures_renderer_get_extent (r, &start, &end);
-    g_assert_cmpint (start, <, at ("2022-08-20T00:00:00+08:00"));
-    g_assert_cmpint (start, >, at ("2022-08-19T00:00:00+08:00"));
-    g_assert_cmpint (end, >, at ("2022-08-27T00:00:00+08:00"));
-    g_assert_cmpint (end, <, at ("2022-08-28T00:00:00+08:00"));
+    g_assert_cmpint (start, <, aug20);
+    g_assert_cmpint (start, >, sitroom_test_demo_at ("2022-08-19T00:00:00+08:00"));
+    g_assert_cmpint (end, >, sitroom_test_demo_at ("2022-08-27T00:00:00+08:00"));
+    g_assert_cmpint (end, <, sitroom_test_demo_at ("2022-08-28T00:00:00+08:00"));
   }
 }
 
@@ -268,11 +240,12 @@ test_hit (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
+      int measure = sitroom_test_demo_measure (own, ids[i]);
       double rect[4];
 
-      g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, measure_of (own, ids[i]), rect));
+      g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, measure, rect));
       sitroom_measures_renderer_hit (r, &viewport, rect[0] + MIN (rect[2] / 2, 20), rect[1] + rect[3] / 2, &hit);
-      g_assert_cmpint (hit.measure, ==, measure_of (own, ids[i]));
+      g_assert_cmpint (hit.measure, ==, measure);
       g_assert_cmpint (hit.row, ==, i < 2 ? 0 : 1);
       /* Left of its start, where no other span is, only the row. */
       if (i % 2 == 1)
@@ -305,7 +278,7 @@ test_highlights (void)
   int before[3], after[3];
 
   plain = render (r, &viewport);
-  options.hover_measure = measure_of (demo, "m-sx-entry");
+  options.hover_measure = sitroom_test_demo_measure (demo, "m-sx-entry");
   sitroom_measures_renderer_set_options (r, &options);
   outlined = render (r, &viewport);
   g_assert_true (sitroom_measures_renderer_get_span (r, &viewport, options.hover_measure, rect));
@@ -316,119 +289,42 @@ test_highlights (void)
   cairo_surface_destroy (outlined);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static const char *
-find_bytes (const char *data,
-            const char *end,
-            const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (; data + n <= end; data++)
-    if (memcmp (data, needle, n) == 0)
-      return data;
-  return NULL;
-}
-
-/* Everything a PDF of the chart inflates to: the ToUnicode maps of its
- * fonts name every character drawn, as "<76c2>" for 盂. */
-static GString *
-drawn_text (const char *lang)
+/* The demo's chart at noon on 20 August in the language @lang. */
+static void
+draw_chart (cairo_t  *cr,
+            gpointer  lang)
 {
   SitroomMeasuresViewport viewport = { 0 };
   g_autoptr(SitroomMeasuresRenderer) r = new_renderer (demo, "2022-08-20T13:00:00+08:00", lang, &viewport);
-  g_autoptr(GByteArray) pdf = g_byte_array_new ();
-  GString *text = g_string_new (NULL);
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, WIDTH, HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-  const char *data, *end;
 
   sitroom_measures_renderer_draw (r, cr, &viewport);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  data = (const char *) pdf->data;
-  end = data + pdf->len;
-  while ((data = find_bytes (data, end, "stream\n")) != NULL)
-    {
-      g_autoptr(GConverter) inflate = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
-      char out[65536];
-      gsize read = 0, written = 0;
-
-      data += strlen ("stream\n");
-      if (g_converter_convert (inflate, data, end - data, out, sizeof out, G_CONVERTER_INPUT_AT_END,
-                               &read, &written, NULL) != G_CONVERTER_ERROR)
-        g_string_append_len (text, out, written);
-    }
-  return text;
-}
-
-static gboolean
-drew (const GString *text,
-      const char    *word)
-{
-  for (const char *c = word; *c != '\0'; c = g_utf8_next_char (c))
-    {
-      g_autofree char *code = g_strdup_printf ("<%04x>", g_utf8_get_char (c));
-
-      if (find_bytes (text->str, text->str + text->len, code) == NULL)
-        return FALSE;
-    }
-  return TRUE;
 }
 
 static void
 test_languages (void)
 {
-  g_autoptr(GString) zh = drawn_text ("zh");
-  g_autoptr(GString) en = drawn_text ("en");
+  g_autoptr(GString) zh = sitroom_test_drawn_text (draw_chart, (gpointer) "zh", WIDTH, HEIGHT);
+  g_autoptr(GString) en = sitroom_test_drawn_text (draw_chart, (gpointer) "en", WIDTH, HEIGHT);
+  /* The corner, region names, a prefecture before its county, the count
+   * in force, a kind on a span, the cutoff's month. */
+  const char * const zh_words[] = { "防控措施", "盂县平遥太原山西", "阳泉晋中", "施行中项", "月日", NULL };
 
   g_assert_cmpstr (sitroom_measures_kind_word (SITROOM_MEASURE_MASS_TESTING, "zh"), ==, "全员核酸检测");
   g_assert_cmpstr (sitroom_measures_kind_word (SITROOM_MEASURE_MASS_TESTING, "en"), ==, "Mass testing");
-  g_assert_cmpuint (zh->len, >, 0);
-  for (guint i = 0; i < 2; i++)
-    {
-      const GString *s = i == 0 ? zh : en;
-
-      /* The corner, region names, a prefecture before its county, the
-       * count in force, a kind on a span, the cutoff's month. */
-      g_assert_true (drew (s, "防控措施") == (i == 0));
-      g_assert_true (drew (s, "盂县平遥太原山西") == (i == 0));
-      g_assert_true (drew (s, "阳泉晋中") == (i == 0));
-      g_assert_true (drew (s, "施行中项") == (i == 0));
-      g_assert_true (drew (s, "月日") == (i == 0));
-      /* "Measures", "Yu County", "Pingyao", "in force", "Aug": letters zh never draws. */
-      g_assert_true (drew (s, "MYCPgfAu") == (i == 1));
-    }
+  /* "Measures", "Yu County", "Pingyao", "in force", "Aug": letters zh never draws. */
+  sitroom_test_drawn_assert_languages (zh, en, zh_words, "MYCPgfAu");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) own_bytes = g_bytes_new_static (own_document, strlen (own_document));
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  bytes = sitroom_source_read (NULL, 0, &error);
-  g_assert_no_error (error);
-  demo = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
-  g_assert_no_error (error);
-  own = sitroom_situation_new_from_bytes (own_bytes, NULL, NULL, &error);
-  g_assert_no_error (error);
+  demo = sitroom_test_demo_load ();
+  own = sitroom_test_demo_parse (own_document);
 
   g_test_add_func ("/measures/render/rows", test_rows);
   g_test_add_func ("/measures/render/spans", test_spans);

@@ -1,9 +1,10 @@
-/* Tests of the Measures page: the demo's list and its order, sorting, the status filter, the selected prefecture, activating a region, the chart's clicks and its cached drawing. */
+/* Tests of the Measures page: the demo's list and its order, sorting, the status filter, the selected prefecture, activating a region, the chart's clicks, its cached drawing and its type size. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "sitroom-measure-row.h"
@@ -466,6 +467,71 @@ test_cache (Fixture       *fixture,
 }
 
 static void
+wait_for_text_scale (Fixture *fixture,
+                     double   text_scale)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!G_APPROX_VALUE (sitroom_measures_chart_get_text_scale (fixture->chart), text_scale, 0.01))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("text scale %g, not %g", sitroom_measures_chart_get_text_scale (fixture->chart), text_scale);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+/* The chart's type follows its CSS font size: a wall's 24 px draws it 1.64
+ * times a desk's, once, in rows that grow with it; a change of style that
+ * leaves the type alone draws nothing. */
+static void
+test_text_scale (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SitroomMeasuresRenderer *renderer = sitroom_measures_chart_get_renderer (fixture->chart);
+  GtkCssProvider *provider = gtk_css_provider_new ();
+  double height;
+  guint n_draws;
+
+  gtk_css_provider_load_from_data (provider, ".wall-type { font-size: 24px; } .tinted { color: #c01c28; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  settle ();
+  settle ();
+  g_assert_cmpfloat (sitroom_measures_chart_get_text_scale (fixture->chart), ==, 1.0);
+  snapshot_chart (fixture);
+  n_draws = sitroom_measures_chart_get_n_draws (fixture->chart);
+  height = sitroom_measures_renderer_get_content_height (renderer);
+
+  gtk_widget_add_css_class (GTK_WIDGET (fixture->window), "tinted");
+  gtk_widget_queue_draw (GTK_WIDGET (fixture->window));
+  settle ();
+  snapshot_chart (fixture);
+  g_assert_cmpuint (sitroom_measures_chart_get_n_draws (fixture->chart), ==, n_draws);
+
+  gtk_widget_add_css_class (GTK_WIDGET (fixture->window), "wall-type");
+  wait_for_text_scale (fixture, 1.636);
+  settle ();
+  settle ();
+  snapshot_chart (fixture);
+  g_assert_cmpuint (sitroom_measures_chart_get_n_draws (fixture->chart), ==, n_draws + 1);
+  g_assert_cmpfloat (sitroom_measures_renderer_get_content_height (renderer), >, height * 1.5);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->chart)), ==,
+                   (int) ceil (sitroom_measures_renderer_get_content_height (renderer)));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (fixture->window), "wall-type");
+  wait_for_text_scale (fixture, 1.0);
+  settle ();
+  snapshot_chart (fixture);
+  g_assert_cmpuint (sitroom_measures_chart_get_n_draws (fixture->chart), ==, n_draws + 2);
+  g_assert_cmpfloat (sitroom_measures_renderer_get_content_height (renderer), ==, height);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+  g_object_unref (provider);
+}
+
+static void
 test_no_document (void)
 {
   g_autoptr(SitroomContext) context = sitroom_context_new ();
@@ -514,6 +580,7 @@ main (int   argc,
   ADD ("/ui/measures-view/prefecture/narrows", test_prefecture, NULL);
   ADD ("/ui/measures-view/activate/region", test_activate, NULL);
   ADD ("/ui/measures-view/draw/cache", test_cache, NULL);
+  ADD ("/ui/measures-view/draw/text-scale", test_text_scale, NULL);
   g_test_add_func ("/ui/measures-view/context/none", test_no_document);
 
 #undef ADD

@@ -4,8 +4,7 @@
 #include "config.h"
 
 #include "sitroom-measures.h"
-#include "sitroom-source.h"
-#include "sitroom-time.h"
+#include "sitroom-test-demo.h"
 
 #define HOUR (3600)
 #define DAY (24 * HOUR)
@@ -57,39 +56,6 @@ static const char own_document[] =
   "   \"from\": \"2022-08-11T12:00:00+08:00\", \"until\": null, \"text\": {\"zh\": \"庚\"}}"
   " ]}";
 
-static gint64
-at (const char *text)
-{
-  gint64 t;
-  int offset;
-
-  g_assert_true (sitroom_time_parse (text, &t, &offset));
-  return t;
-}
-
-static int
-region_of (SitroomSituation *situation,
-           const char       *code)
-{
-  int index = sitroom_situation_lookup_region (situation, code);
-
-  g_assert_cmpint (index, >=, 0);
-  return index;
-}
-
-static int
-measure_of (SitroomSituation *situation,
-            const char       *id)
-{
-  guint n = sitroom_situation_get_n_measures (situation);
-
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (sitroom_situation_get_measure (situation, i)->id, id) == 0)
-      return i;
-  g_error ("no measure %s", id);
-  return -1;
-}
-
 /* The ids of @states joined by spaces, to compare whole lists at once. */
 static char *
 ids_of (SitroomSituation *situation,
@@ -114,9 +80,9 @@ check_state (const char           *cutoff,
              SitroomMeasureStatus  status,
              gint64                in_force_for)
 {
-  g_autoptr(SitroomView) view = sitroom_view_new (own, at (cutoff), -1, -1);
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (own, cutoff);
   SitroomMeasureState state = { -1, -1, -1 };
-  int measure = measure_of (own, id);
+  int measure = sitroom_test_demo_measure (own, id);
 
   g_test_message ("%s at %s", id, cutoff);
   sitroom_measure_get_state (view, measure, &state);
@@ -154,10 +120,10 @@ test_status_far_cutoff (void)
   g_autoptr(SitroomView) view = sitroom_view_new (own, G_MAXINT64, -1, -1);
   SitroomMeasureState state;
 
-  sitroom_measure_get_state (view, measure_of (own, "b"), &state);
+  sitroom_measure_get_state (view, sitroom_test_demo_measure (own, "b"), &state);
   g_assert_cmpint (state.status, ==, SITROOM_MEASURE_IN_FORCE);
   g_assert_cmpint (state.in_force_for, >, 0);
-  g_assert_cmpint (state.in_force_for, ==, G_MAXINT64 - at ("2022-08-11T12:00:00+08:00"));
+  g_assert_cmpint (state.in_force_for, ==, G_MAXINT64 - sitroom_test_demo_at ("2022-08-11T12:00:00+08:00"));
 }
 
 static void
@@ -195,7 +161,7 @@ check_list (SitroomSituation *situation,
             gboolean          include_scheduled,
             const char       *expected)
 {
-  g_autoptr(SitroomView) view = sitroom_view_new (situation, at (cutoff), prefecture, -1);
+  g_autoptr(SitroomView) view = sitroom_view_new (situation, sitroom_test_demo_at (cutoff), prefecture, -1);
   g_autoptr(GArray) list = sitroom_measures_list (view, include_scheduled);
   g_autofree char *ids = ids_of (situation, list);
 
@@ -208,7 +174,7 @@ check_list (SitroomSituation *situation,
 static void
 test_list_order (void)
 {
-  g_autoptr(SitroomView) view = sitroom_view_new (own, at ("2022-08-20T13:00:00+08:00"), -1, -1);
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (own, "2022-08-20T13:00:00+08:00");
   g_autoptr(GArray) list = sitroom_measures_list (view, TRUE);
   const SitroomMeasureState *first;
   const SitroomMeasureState *ended;
@@ -246,22 +212,23 @@ test_list_order (void)
 static void
 test_list_prefecture (void)
 {
-  int yangquan = region_of (own, "140300");
-  int taiyuan = region_of (own, "140100");
+  int yangquan = sitroom_test_demo_region (own, "140300");
+  int taiyuan = sitroom_test_demo_region (own, "140100");
   gint64 as_of = sitroom_situation_get_as_of (demo);
   guint n_prefectures = 0;
   const int *prefectures = sitroom_situation_get_prefectures (demo, &n_prefectures);
 
   check_list (own, "2022-08-20T13:00:00+08:00", yangquan, TRUE, "c b a f");
   check_list (own, "2022-08-20T13:00:00+08:00", taiyuan, TRUE, "c g e");
-  check_list (demo, "2022-08-20T13:00:00+08:00", region_of (demo, "140300"), FALSE,
+  check_list (demo, "2022-08-20T13:00:00+08:00", sitroom_test_demo_region (demo, "140300"), FALSE,
               "m-yu-static m-yu-traffic m-yu-testing m-sx-entry");
-  check_list (demo, "2022-08-20T13:00:00+08:00", region_of (demo, "140700"), FALSE,
+  check_list (demo, "2022-08-20T13:00:00+08:00", sitroom_test_demo_region (demo, "140700"), FALSE,
               "m-py-static m-py-traffic m-py-testing m-sx-entry");
-  check_list (demo, "2022-08-20T13:00:00+08:00", region_of (demo, "140800"), FALSE, "m-sx-entry");
+  check_list (demo, "2022-08-20T13:00:00+08:00", sitroom_test_demo_region (demo, "140800"), FALSE,
+              "m-sx-entry");
 
   /* The province's entry rule is no rule in Dalian. */
-  check_list (demo, "2022-08-20T13:00:00+08:00", region_of (demo, "210200"), FALSE, "");
+  check_list (demo, "2022-08-20T13:00:00+08:00", sitroom_test_demo_region (demo, "210200"), FALSE, "");
 
   /* What is in force agrees with the view's own list, prefecture by
    * prefecture of the province. */
@@ -295,8 +262,8 @@ concerns (SitroomSituation *situation,
           const char       *measure,
           const char       *code)
 {
-  return sitroom_measure_concerns_region (situation, measure_of (situation, measure),
-                                          region_of (situation, code));
+  return sitroom_measure_concerns_region (situation, sitroom_test_demo_measure (situation, measure),
+                                          sitroom_test_demo_region (situation, code));
 }
 
 static void
@@ -340,7 +307,7 @@ check_chain (SitroomSituation *situation,
              const char       *chain,
              const char       *expected)
 {
-  g_autoptr(SitroomView) view = sitroom_view_new (situation, at (cutoff), -1, -1);
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (situation, cutoff);
   int index = sitroom_situation_lookup_chain (situation, chain);
   g_autoptr(GArray) list = NULL;
   g_autofree char *ids = NULL;
@@ -378,7 +345,7 @@ test_chain_demo (void)
 static void
 test_chain_own (void)
 {
-  g_autoptr(SitroomView) view = sitroom_view_new (own, at ("2022-08-20T13:00:00+08:00"), -1, -1);
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (own, "2022-08-20T13:00:00+08:00");
   g_autoptr(GArray) list = sitroom_measures_for_chain (view, 0);
 
   check_chain (own, "2022-08-20T13:00:00+08:00", "x", "c b g a");
@@ -394,16 +361,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (own_document, sizeof own_document - 1);
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  demo = sitroom_source_load (NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  own = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
-  g_assert_no_error (error);
+  demo = sitroom_test_demo_load ();
+  own = sitroom_test_demo_parse (own_document);
 
   g_test_add_func ("/measures/status/cutoffs", test_status_cutoffs);
   g_test_add_func ("/measures/status/far-cutoff", test_status_far_cutoff);

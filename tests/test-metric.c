@@ -7,42 +7,15 @@
 
 #include "sitroom-metric.h"
 #include "sitroom-source.h"
-#include "sitroom-time.h"
+#include "sitroom-test-demo.h"
 
 static SitroomSituation *demo;
 
-static gint64
-at (const char *text)
-{
-  gint64 t;
-  int offset;
-
-  g_assert_true (sitroom_time_parse (text, &t, &offset));
-  return t;
-}
-
+/* The demo's region @code: the tests name regions often. */
 static int
 region (const char *code)
 {
-  int index = sitroom_situation_lookup_region (demo, code);
-
-  g_assert_cmpint (index, >=, 0);
-  return index;
-}
-
-static int
-chain (const char *id)
-{
-  int index = sitroom_situation_lookup_chain (demo, id);
-
-  g_assert_cmpint (index, >=, 0);
-  return index;
-}
-
-static SitroomView *
-view_at (const char *cutoff)
-{
-  return sitroom_view_new (demo, at (cutoff), -1, -1);
+  return sitroom_test_demo_region (demo, code);
 }
 
 static double
@@ -151,7 +124,7 @@ check_rows (SitroomView *view,
 static void
 test_demo_as_of (void)
 {
-  g_autoptr(SitroomView) view = view_at ("2022-08-20T13:00:00+08:00");
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (demo, "2022-08-20T13:00:00+08:00");
   static const Row rows[] = {
     { "140100", 1, 0, 0, 1, 1 },
     { "140300", 1, 1, 1, 0, 1 },
@@ -167,7 +140,7 @@ test_demo_as_of (void)
 static void
 test_demo_earlier (void)
 {
-  g_autoptr(SitroomView) view = view_at ("2022-08-19T00:00:00+08:00");
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (demo, "2022-08-19T00:00:00+08:00");
   static const Row rows[] = {
     { "140100", 1, 1, 0, 1, 1 },
     { "140500", 3, 1, 3, 0, 1 },
@@ -182,10 +155,10 @@ test_demo_earlier (void)
 static void
 test_active_chains_expire (void)
 {
-  g_autoptr(SitroomView) last_day = view_at ("2022-09-02T15:59:59+08:00");
-  g_autoptr(SitroomView) after = view_at ("2022-09-02T16:00:00+08:00");
-  g_autoptr(SitroomView) family_last = view_at ("2022-09-03T10:59:59+08:00");
-  g_autoptr(SitroomView) none = view_at ("2022-09-03T11:00:00+08:00");
+  g_autoptr(SitroomView) last_day = sitroom_test_demo_view_at (demo, "2022-09-02T15:59:59+08:00");
+  g_autoptr(SitroomView) after = sitroom_test_demo_view_at (demo, "2022-09-02T16:00:00+08:00");
+  g_autoptr(SitroomView) family_last = sitroom_test_demo_view_at (demo, "2022-09-03T10:59:59+08:00");
+  g_autoptr(SitroomView) none = sitroom_test_demo_view_at (demo, "2022-09-03T11:00:00+08:00");
 
   g_assert_cmpfloat (value (last_day, SITROOM_METRIC_ACTIVE_CHAINS, "140500"), ==, 1);
   g_assert_cmpfloat (value (last_day, SITROOM_METRIC_ACTIVE_CHAINS, "140800"), ==, 2);
@@ -205,7 +178,8 @@ test_active_chains_filtered (void)
 {
   gint64 as_of = sitroom_situation_get_as_of (demo);
   g_autoptr(SitroomView) yuncheng = sitroom_view_new (demo, as_of, region ("140800"), -1);
-  g_autoptr(SitroomView) family = sitroom_view_new (demo, as_of, -1, chain ("0820-yanhu"));
+  g_autoptr(SitroomView) family = sitroom_view_new (demo, as_of, -1,
+                                                    sitroom_test_demo_chain (demo, "0820-yanhu"));
 
   g_assert_cmpfloat (value (yuncheng, SITROOM_METRIC_ACTIVE_CHAINS, "140800"), ==, 2);
   g_assert_cmpfloat (value (yuncheng, SITROOM_METRIC_ACTIVE_CHAINS, "140500"), ==, 0);
@@ -258,7 +232,7 @@ occupancy_from_json (void)
 static void
 test_occupancy (void)
 {
-  g_autoptr(SitroomView) view = view_at ("2022-08-20T13:00:00+08:00");
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (demo, "2022-08-20T13:00:00+08:00");
   g_autoptr(GHashTable) sums = occupancy_from_json ();
   guint n_prefectures = 0;
   const int *prefectures = sitroom_situation_get_prefectures (demo, &n_prefectures);
@@ -294,7 +268,7 @@ test_occupancy (void)
 static void
 test_not_a_prefecture (void)
 {
-  g_autoptr(SitroomView) view = view_at ("2022-08-20T13:00:00+08:00");
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (demo, "2022-08-20T13:00:00+08:00");
   double v;
 
   g_assert_false (sitroom_metric_get_value (view, SITROOM_METRIC_POSITIVES, region ("140000"), &v));
@@ -315,7 +289,7 @@ check_marks (const char *cutoff,
              const Mark *expected,
              guint       n_expected)
 {
-  g_autoptr(SitroomView) view = view_at (cutoff);
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (demo, cutoff);
   g_autoptr(GArray) marks = sitroom_metric_get_county_marks (view);
 
   g_test_message ("cutoff %s", cutoff);
@@ -375,7 +349,8 @@ test_county_marks_filtered (void)
 {
   gint64 as_of = sitroom_situation_get_as_of (demo);
   g_autoptr(SitroomView) jinzhong = sitroom_view_new (demo, as_of, region ("140700"), -1);
-  g_autoptr(SitroomView) family = sitroom_view_new (demo, as_of, -1, chain ("0820-yanhu"));
+  g_autoptr(SitroomView) family = sitroom_view_new (demo, as_of, -1,
+                                                    sitroom_test_demo_chain (demo, "0820-yanhu"));
   g_autoptr(GArray) in_jinzhong = sitroom_metric_get_county_marks (jinzhong);
   g_autoptr(GArray) of_family = sitroom_metric_get_county_marks (family);
   const SitroomCountyMark *mark;
@@ -408,7 +383,7 @@ check_route (SitroomView *view,
              const Stop  *expected,
              guint        n_expected)
 {
-  g_autoptr(GArray) route = sitroom_metric_get_chain_route (view, chain (id));
+  g_autoptr(GArray) route = sitroom_metric_get_chain_route (view, sitroom_test_demo_chain (demo, id));
 
   g_test_message ("chain %s", id);
   g_assert_cmpuint (route->len, ==, n_expected);
@@ -417,7 +392,7 @@ check_route (SitroomView *view,
       const SitroomRouteStop *stop = &g_array_index (route, SitroomRouteStop, i);
 
       g_assert_cmpstr (sitroom_situation_get_region (demo, stop->region)->code, ==, expected[i].code);
-      g_assert_cmpint (stop->first_at, ==, at (expected[i].first_at));
+      g_assert_cmpint (stop->first_at, ==, sitroom_test_demo_at (expected[i].first_at));
       g_assert_cmpint (stop->outside, ==, expected[i].outside);
     }
 }
@@ -427,7 +402,7 @@ check_route (SitroomView *view,
 static void
 test_routes_as_of (void)
 {
-  g_autoptr(SitroomView) view = view_at ("2022-08-20T13:00:00+08:00");
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (demo, "2022-08-20T13:00:00+08:00");
   /* Taiyuan station, then the passengers' cases in Jincheng and Yuncheng. */
   static const Stop z22[] = {
     { "140100", "2022-08-17T18:00:00+08:00", FALSE },
@@ -467,8 +442,8 @@ test_routes_earlier (void)
   static const Stop pingyao_start[] = {
     { "140728", "2022-08-19T21:00:00+08:00", FALSE },
   };
-  g_autoptr(SitroomView) morning = view_at ("2022-08-18T07:00:00+08:00");
-  g_autoptr(SitroomView) evening = view_at ("2022-08-20T08:59:59+08:00");
+  g_autoptr(SitroomView) morning = sitroom_test_demo_view_at (demo, "2022-08-18T07:00:00+08:00");
+  g_autoptr(SitroomView) evening = sitroom_test_demo_view_at (demo, "2022-08-20T08:59:59+08:00");
 
   check_route (morning, "0817-z22", z22_first, G_N_ELEMENTS (z22_first));
   check_route (morning, "0818-yuxian", yuxian_start, G_N_ELEMENTS (yuxian_start));
@@ -485,7 +460,8 @@ test_routes_filtered (void)
 {
   g_autoptr(SitroomView) jincheng = sitroom_view_new (demo, sitroom_situation_get_as_of (demo),
                                                       region ("140500"), -1);
-  g_autoptr(GArray) route = sitroom_metric_get_chain_route (jincheng, chain ("0817-z22"));
+  g_autoptr(GArray) route = sitroom_metric_get_chain_route (jincheng,
+                                                            sitroom_test_demo_chain (demo, "0817-z22"));
 
   g_assert_cmpuint (route->len, ==, 3);
 }
@@ -523,17 +499,14 @@ static const char township_document[] =
 static void
 test_township_and_outside_province (void)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (township_document, sizeof township_document - 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SitroomSituation) situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_parse (township_document);
   g_autoptr(SitroomView) view = NULL;
   g_autoptr(GArray) marks = NULL;
   g_autoptr(GArray) route = NULL;
   const SitroomCountyMark *mark;
   const SitroomRouteStop *stop;
 
-  g_assert_no_error (error);
-  view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  view = sitroom_test_demo_view_at (situation, NULL);
 
   marks = sitroom_metric_get_county_marks (view);
   g_assert_cmpuint (marks->len, ==, 1);
@@ -553,13 +526,13 @@ test_township_and_outside_province (void)
   g_assert_true (stop->outside);
   stop = &g_array_index (route, SitroomRouteStop, 1);
   g_assert_cmpstr (sitroom_situation_get_region (situation, stop->region)->code, ==, "149901");
-  g_assert_cmpint (stop->first_at, ==, at ("2022-08-18T09:00:00+08:00"));
+  g_assert_cmpint (stop->first_at, ==, sitroom_test_demo_at ("2022-08-18T09:00:00+08:00"));
   g_assert_false (stop->outside);
   stop = &g_array_index (route, SitroomRouteStop, 2);
   g_assert_cmpstr (sitroom_situation_get_region (situation, stop->region)->code, ==, "140700");
   stop = &g_array_index (route, SitroomRouteStop, 3);
   g_assert_cmpstr (sitroom_situation_get_region (situation, stop->region)->code, ==, "140100");
-  g_assert_cmpint (stop->first_at, ==, at ("2022-08-19T00:00:00+08:00"));
+  g_assert_cmpint (stop->first_at, ==, sitroom_test_demo_at ("2022-08-19T00:00:00+08:00"));
   g_assert_false (stop->outside);
 }
 
@@ -594,11 +567,9 @@ static const char kinds_document[] =
 static void
 test_county_marks_hatched (void)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (kinds_document, sizeof kinds_document - 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SitroomSituation) situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_parse (kinds_document);
   g_autoptr(SitroomView) view = NULL;
-  g_autoptr(SitroomView) demo_view = view_at ("2022-08-20T13:00:00+08:00");
+  g_autoptr(SitroomView) demo_view = sitroom_test_demo_view_at (demo, "2022-08-20T13:00:00+08:00");
   g_autoptr(GArray) marks = NULL;
   g_autoptr(GArray) demo_marks = sitroom_metric_get_county_marks (demo_view);
   static const struct { const char *code; gboolean hatched; } expected[] = {
@@ -607,8 +578,7 @@ test_county_marks_hatched (void)
     { "140322", FALSE },
   };
 
-  g_assert_no_error (error);
-  view = sitroom_view_new (situation, sitroom_situation_get_as_of (situation), -1, -1);
+  view = sitroom_test_demo_view_at (situation, NULL);
   marks = sitroom_metric_get_county_marks (view);
 
   /* The ended measure marks nothing. */
@@ -635,13 +605,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  demo = sitroom_source_load (NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  demo = sitroom_test_demo_load ();
 
   g_test_add_func ("/metric/names/round-trip", test_names);
   g_test_add_func ("/metric/names/titles", test_titles);

@@ -8,7 +8,7 @@
 
 #include "sitroom-error.h"
 #include "sitroom-situation.h"
-#include "sitroom-time.h"
+#include "sitroom-test-demo.h"
 
 /* Documents are written with single quotes, turned into double quotes before
  * parsing, to keep them readable here. */
@@ -48,25 +48,6 @@ load (const char  *json,
 
 /* The fixture, read from the source tree. */
 #define FIXTURE() g_test_build_filename (G_TEST_DIST, "fixtures", "quarantine-rules.json", NULL)
-#define DEMO() g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "shanxi-2022-08-20.json", NULL)
-
-static SitroomSituation *
-load_file (char *path)
-{
-  g_autofree char *owned = path;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  SitroomSituation *situation;
-
-  file = g_mapped_file_new (owned, FALSE, &error);
-  g_assert_no_error (error);
-  bytes = g_mapped_file_get_bytes (file);
-  situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (situation);
-  return situation;
-}
 
 static SitroomSituation *
 assert_accepted (const char  *json,
@@ -81,15 +62,6 @@ assert_accepted (const char  *json,
   if (warnings != NULL)
     *warnings = g_steal_pointer (&problems);
   return situation;
-}
-
-static gint64
-time_of (const char *text)
-{
-  gint64 time;
-
-  g_assert_true (sitroom_time_parse (text, &time, NULL));
-  return time;
 }
 
 /* Everything the getters give of the rules and cohorts, in one string, so
@@ -131,7 +103,7 @@ describe (SitroomSituation *situation)
 static void
 test_rules_parsed (void)
 {
-  g_autoptr(SitroomSituation) situation = load_file (FIXTURE ());
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load_fixture ("quarantine-rules.json");
   const SitroomQuarantineRule *rule;
   static const int strict_days[] = { 1, 2, 3, 5, 7 };
 
@@ -230,7 +202,7 @@ test_without_sections (void)
 static void
 test_cohort_order (void)
 {
-  g_autoptr(SitroomSituation) situation = load_file (FIXTURE ());
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load_fixture ("quarantine-rules.json");
   struct {
     const char *site;
     const char *rule;
@@ -251,7 +223,7 @@ test_cohort_order (void)
 
       g_assert_cmpstr (sitroom_situation_get_site (situation, cohort->site)->id, ==, expected[i].site);
       g_assert_cmpstr (sitroom_situation_get_rule (situation, cohort->rule)->id, ==, expected[i].rule);
-      g_assert_cmpint (cohort->entered_at, ==, time_of (expected[i].entered_at));
+      g_assert_cmpint (cohort->entered_at, ==, sitroom_test_demo_at (expected[i].entered_at));
       g_assert_cmpint (cohort->people, ==, expected[i].people);
     }
 }
@@ -261,7 +233,7 @@ test_cohort_order (void)
 static void
 test_any_order (void)
 {
-  g_autoptr(SitroomSituation) shuffled = load_file (FIXTURE ());
+  g_autoptr(SitroomSituation) shuffled = sitroom_test_demo_load_fixture ("quarantine-rules.json");
   g_autoptr(SitroomSituation) usual = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -292,12 +264,7 @@ test_any_order (void)
   text = json_generator_to_data (generator, NULL);
   g_assert_true (g_str_has_prefix (text, "{\"format\""));
 
-  {
-    g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-
-    usual = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
-    g_assert_no_error (error);
-  }
+  usual = sitroom_test_demo_parse (text);
 
   a = describe (shuffled);
   b = describe (usual);
@@ -310,7 +277,7 @@ test_any_order (void)
 static void
 test_demo (void)
 {
-  g_autoptr(SitroomSituation) situation = load_file (DEMO ());
+  g_autoptr(SitroomSituation) situation = sitroom_test_demo_load ();
   const SitroomQuarantineRule *rule;
   GPtrArray *warnings = sitroom_situation_get_warnings (situation);
   gint64 as_of = sitroom_situation_get_as_of (situation);
@@ -382,7 +349,7 @@ test_demo (void)
     }
   g_assert_cmpint (sitroom_situation_get_cohort (situation, 0)->people, ==, 71);
   g_assert_cmpint (sitroom_situation_get_cohort (situation, 0)->entered_at, ==,
-                   time_of ("2022-08-17T20:00:00+08:00"));
+                   sitroom_test_demo_at ("2022-08-17T20:00:00+08:00"));
 
   /* The two warnings it always had, and none about its cohorts. */
   g_assert_cmpuint (warnings->len, ==, 2);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "sitroom-test-demo.h"
 #include "sitroom-test-timeline.h"
 #include "sitroom-time.h"
 
@@ -72,7 +73,7 @@ test_hit (SitroomTestTimeline *fixture,
     int detection = -1;
 
     for (guint i = 0; i < c->n_events; i++)
-      if (c->events[i].at == sitroom_test_timeline_at ("2022-08-20T08:00:00+08:00"))
+      if (c->events[i].at == sitroom_test_demo_at ("2022-08-20T08:00:00+08:00"))
         detection = (int) i;
     g_assert_cmpint (detection, >=, 0);
     sitroom_test_timeline_event_point (fixture, yuxian, detection, &x, &y);
@@ -106,7 +107,7 @@ test_hit (SitroomTestTimeline *fixture,
   }
 
   /* A measure's span: Pingyao's, from 00:00 on 20 August. */
-  x = sitroom_test_timeline_time_x (fixture, sitroom_test_timeline_at ("2022-08-20T06:00:00+08:00"));
+  x = sitroom_test_timeline_time_x (fixture, sitroom_test_demo_at ("2022-08-20T06:00:00+08:00"));
   for (guint row = 0; row < TIMELINE_MEASURE_ROWS; row++)
     {
       const SitroomMeasure *m;
@@ -117,7 +118,7 @@ test_hit (SitroomTestTimeline *fixture,
       g_assert_cmpint (hit.kind, ==, SITROOM_TIMELINE_HIT_MEASURE);
       g_assert_cmpint (hit.chain, ==, -1);
       m = sitroom_situation_get_measure (fixture->situation, hit.index);
-      g_assert_cmpint (m->from, <=, sitroom_test_timeline_at ("2022-08-20T06:00:00+08:00"));
+      g_assert_cmpint (m->from, <=, sitroom_test_demo_at ("2022-08-20T06:00:00+08:00"));
     }
 }
 
@@ -143,7 +144,7 @@ check_lane_clip (SitroomTestTimeline *fixture,
         if (in)
           inside += (sitroom_test_timeline_pixel (surface, x, y) >> 24) == 0xff;
         else if (sitroom_test_timeline_pixel (surface, x, y) != 0)
-          g_error ("lane %u drew sitroom_test_timeline_at (%d, %d), outside (%g, %g, %g, %g)", lane, x, y, lx, ly, lw, lh);
+          g_error ("lane %u drew at (%d, %d), outside (%g, %g, %g, %g)", lane, x, y, lx, ly, lw, lh);
       }
   /* And it covers its own rectangle (what of it lies in the drawing). */
   g_assert_cmpuint (inside, ==, (guint) (lw * (MIN (ly + lh, HEIGHT) - MAX (ly, 0))));
@@ -155,8 +156,8 @@ test_clip (SitroomTestTimeline *fixture,
            gconstpointer        data)
 {
   /* Marks right at the edges of the lanes' area, half out. */
-  fixture->viewport.start = sitroom_test_timeline_at ("2022-08-17T18:00:00+08:00");
-  fixture->viewport.end = sitroom_test_timeline_at ("2022-08-20T12:00:00+08:00");
+  fixture->viewport.start = sitroom_test_demo_at ("2022-08-17T18:00:00+08:00");
+  fixture->viewport.end = sitroom_test_demo_at ("2022-08-20T12:00:00+08:00");
   for (guint lane = 0; lane < 5; lane++)
     check_lane_clip (fixture, lane);
   fixture->viewport.scroll_y = 70;
@@ -205,13 +206,10 @@ test_scroll (SitroomTestTimeline *fixture,
 static SitroomSituation *
 long_chain (gint64 *origin)
 {
-  gint64 t0 = sitroom_test_timeline_at ("2022-07-01T00:00:00+08:00");
-  GString *doc = g_string_new ("{\"format\": \"sitroom/1\", \"as_of\": ");
+  gint64 t0 = sitroom_test_demo_at ("2022-07-01T00:00:00+08:00");
+  g_autoptr(GString) doc = g_string_new ("{\"format\": \"sitroom/1\", \"as_of\": ");
   g_autofree char *as_of = sitroom_time_format (t0 + 3000 * 600, SITROOM_CST_OFFSET);
   g_autofree char *first = sitroom_time_format (t0, SITROOM_CST_OFFSET);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  SitroomSituation *situation;
 
   g_string_append_printf (doc, "\"%s\", \"chains\": [{\"id\": \"x\", \"label\": \"X\", \"title\": {\"zh\": \"长链\"},"
                           " \"first_reported\": \"%s\", \"events\": [", as_of, first);
@@ -223,20 +221,10 @@ long_chain (gint64 *origin)
                               i > 0 ? "," : "", time);
     }
   g_string_append (doc, "]}], \"cases\": [");
-  for (int i = 0; i < 3000; i++)
-    {
-      g_autofree char *time = sitroom_time_format (t0 + i * 600, SITROOM_CST_OFFSET);
-
-      g_string_append_printf (doc, "%s{\"id\": \"k%d\", \"reported_at\": \"%s\", \"region\": \"140100\","
-                              " \"chain\": \"x\", \"classification\": \"mild\", \"status\": \"hospitalized\"}",
-                              i > 0 ? "," : "", i, time);
-    }
+  sitroom_test_demo_append_cases (doc, 3000, t0, 600);
   g_string_append (doc, "]}");
-  bytes = g_string_free_to_bytes (doc);
-  situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
-  g_assert_no_error (error);
   *origin = t0;
-  return situation;
+  return sitroom_test_demo_parse (doc->str);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "sitroom-test-demo.h"
 #include "sitroom-test-timeline.h"
 #include "sitroom-time.h"
 
@@ -44,8 +45,8 @@ test_lanes (SitroomTestTimeline *fixture,
   /* The extent holds the earliest event (the Yanhu family's drive on 16
    * August) and the document's as_of, with a margin. */
   sitroom_timeline_renderer_get_extent (r, &start, &end);
-  g_assert_cmpint (start, <, sitroom_test_timeline_at ("2022-08-16T11:00:00+08:00"));
-  g_assert_cmpint (start, >, sitroom_test_timeline_at ("2022-08-15T11:00:00+08:00"));
+  g_assert_cmpint (start, <, sitroom_test_demo_at ("2022-08-16T11:00:00+08:00"));
+  g_assert_cmpint (start, >, sitroom_test_demo_at ("2022-08-15T11:00:00+08:00"));
   g_assert_cmpint (end, >, sitroom_situation_get_as_of (fixture->situation));
   g_assert_cmpint (end, <, sitroom_situation_get_as_of (fixture->situation) + 24 * 3600);
 
@@ -242,14 +243,14 @@ test_dim (SitroomTestTimeline *fixture,
   sitroom_timeline_event_color (SITROOM_STYLE_LIGHT, &mark);
   sitroom_test_timeline_event_point (fixture, pingyao, last, &x, &y);
   /* A point inside Pingyao's static management span, after 12:00. */
-  sx = sitroom_test_timeline_time_x (fixture, sitroom_test_timeline_at ("2022-08-20T11:00:00+08:00"));
+  sx = sitroom_test_timeline_time_x (fixture, sitroom_test_demo_at ("2022-08-20T11:00:00+08:00"));
   sy = sitroom_test_timeline_lane_top (fixture, 4) + TIMELINE_MEASURE_TOP + 2;
   before = sitroom_test_timeline_render (fixture);
   g_assert_true (sitroom_test_timeline_same_color (before, x, y, &mark));
 
   /* At 23:00 on 19 August the last event (10:00 on the 20th) is still to
    * come: drawn fainter, nearer the background. */
-  sitroom_test_timeline_set_cutoff (fixture, sitroom_test_timeline_at ("2022-08-19T23:00:00+08:00"));
+  sitroom_test_timeline_set_cutoff (fixture, sitroom_test_demo_at ("2022-08-19T23:00:00+08:00"));
   after = sitroom_test_timeline_render (fixture);
   g_assert_false (sitroom_test_timeline_same_color (after, x, y, &mark));
   dimmed = sitroom_test_timeline_pixel (after, (int) x, (int) y);
@@ -329,7 +330,7 @@ test_languages (SitroomTestTimeline *fixture,
 
   /* Before the Yanhu chain was reported, and long after the Z22 chain's
    * last case (16:00 on 19 August) under a one-day rule. */
-  sitroom_test_timeline_set_cutoff (fixture, sitroom_test_timeline_at ("2022-08-19T23:00:00+08:00"));
+  sitroom_test_timeline_set_cutoff (fixture, sitroom_test_demo_at ("2022-08-19T23:00:00+08:00"));
   g_bytes_unref (label_pixels (fixture));
   g_assert_cmpstr (layout_text (yanhu->status_text), ==, "not started");
   g_assert_cmpstr (layout_text (yanhu->count), ==, "0 positives");
@@ -337,11 +338,11 @@ test_languages (SitroomTestTimeline *fixture,
   fixture->options.close_days = 1;
   fixture->options.lang = "zh";
   sitroom_timeline_renderer_set_options (r, &fixture->options);
-  sitroom_test_timeline_set_cutoff (fixture, sitroom_test_timeline_at ("2022-08-20T16:00:00+08:00"));
+  sitroom_test_timeline_set_cutoff (fixture, sitroom_test_demo_at ("2022-08-20T16:00:00+08:00"));
   g_bytes_unref (label_pixels (fixture));
   g_assert_cmpstr (layout_text (z22->status_text), ==, "已结束");
   g_assert_cmpstr (layout_text (yanhu->status_text), ==, "活跃");
-  sitroom_test_timeline_set_cutoff (fixture, sitroom_test_timeline_at ("2022-08-19T23:00:00+08:00"));
+  sitroom_test_timeline_set_cutoff (fixture, sitroom_test_demo_at ("2022-08-19T23:00:00+08:00"));
   g_bytes_unref (label_pixels (fixture));
   g_assert_cmpstr (layout_text (yanhu->status_text), ==, "未开始");
 }
@@ -363,13 +364,13 @@ test_handle_words (SitroomTestTimeline *fixture,
     { "2022-08-19T16:00:00Z", "8月20日0时", "20 Aug 00:00" },
     { "2022-12-31T23:59:00+08:00", "12月31日23时59分", "31 Dec 23:59" },
   };
-  gint64 half_past = sitroom_test_timeline_at ("2022-08-20T12:30:00+08:00");
+  gint64 half_past = sitroom_test_demo_at ("2022-08-20T12:30:00+08:00");
   cairo_surface_t *surface;
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      g_autofree char *zh = sitroom_timeline_format_handle (sitroom_test_timeline_at (rows[i].at), "zh");
-      g_autofree char *en = sitroom_timeline_format_handle (sitroom_test_timeline_at (rows[i].at), "en");
+      g_autofree char *zh = sitroom_timeline_format_handle (sitroom_test_demo_at (rows[i].at), "zh");
+      g_autofree char *en = sitroom_timeline_format_handle (sitroom_test_demo_at (rows[i].at), "en");
 
       g_assert_cmpstr (zh, ==, rows[i].zh);
       g_assert_cmpstr (en, ==, rows[i].en);
@@ -386,29 +387,16 @@ test_handle_words (SitroomTestTimeline *fixture,
 static SitroomSituation *
 big_chain (guint n_cases)
 {
-  gint64 t0 = sitroom_test_timeline_at ("2022-07-01T00:00:00+08:00");
+  gint64 t0 = sitroom_test_demo_at ("2022-07-01T00:00:00+08:00");
   g_autofree char *as_of = sitroom_time_format (t0 + (gint64) n_cases * 3600, SITROOM_CST_OFFSET);
-  GString *doc = g_string_new (NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  SitroomSituation *situation;
+  g_autoptr(GString) doc = g_string_new (NULL);
 
   g_string_append_printf (doc, "{\"format\": \"sitroom/1\", \"as_of\": \"%s\", \"chains\": [{\"id\": \"x\","
                           " \"label\": \"8·17-12\", \"title\": {\"zh\": \"太原市“8·17-12”关联疫情\","
                           " \"en\": \"Taiyuan \\\"8·17-12\\\" chain\"}, \"events\": []}], \"cases\": [", as_of);
-  for (guint i = 0; i < n_cases; i++)
-    {
-      g_autofree char *time = sitroom_time_format (t0 + (gint64) i * 3600, SITROOM_CST_OFFSET);
-
-      g_string_append_printf (doc, "%s{\"id\": \"k%u\", \"reported_at\": \"%s\", \"region\": \"140100\","
-                              " \"chain\": \"x\", \"classification\": \"mild\", \"status\": \"hospitalized\"}",
-                              i > 0 ? "," : "", i, time);
-    }
+  sitroom_test_demo_append_cases (doc, n_cases, t0, 3600);
   g_string_append (doc, "]}");
-  bytes = g_string_free_to_bytes (doc);
-  situation = sitroom_situation_new_from_bytes (bytes, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return situation;
+  return sitroom_test_demo_parse (doc->str);
 }
 
 /* Whether the right edge of the label column, on the rows of [top, bottom),
@@ -532,7 +520,7 @@ test_history (SitroomTestTimeline *fixture,
 
   started = sitroom_test_timeline_render (fixture);
   g_assert_cmpint (lane->status, ==, SITROOM_CHAIN_ACTIVE);
-  sitroom_test_timeline_set_cutoff (fixture, sitroom_test_timeline_at ("2022-08-19T23:00:00+08:00"));
+  sitroom_test_timeline_set_cutoff (fixture, sitroom_test_demo_at ("2022-08-19T23:00:00+08:00"));
   before = sitroom_test_timeline_render (fixture);
   g_assert_cmpint (lane->status, ==, SITROOM_CHAIN_NOT_STARTED);
 

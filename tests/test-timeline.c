@@ -1,4 +1,4 @@
-/* Tests of the timeline widget on the built-in demo: the drawing, the cutoff dragged, zoom and pan, clicks, tooltips, and the render nodes it keeps. */
+/* Tests of the timeline widget on the built-in demo: the drawing, the cutoff dragged, zoom and pan, clicks, tooltips, the render nodes it keeps, and its type size. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -562,6 +562,107 @@ test_nodes_reused (Fixture       *fixture,
   g_assert_cmpuint (cutoff2, ==, cutoff + 1);
 }
 
+static void
+run_frames (Fixture *fixture)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+
+  gtk_widget_queue_draw (fixture->window);
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static void
+wait_for_text_scale (Fixture *fixture,
+                     double   text_scale)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!G_APPROX_VALUE (sitroom_timeline_get_text_scale (fixture->timeline), text_scale, 0.01))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("text scale %g, not %g", sitroom_timeline_get_text_scale (fixture->timeline), text_scale);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a);
+  const guchar *pb = cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (cairo_image_surface_get_height (a), ==, cairo_image_surface_get_height (b));
+  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
+    n += memcmp (pa + y * stride, pb + y * stride, cairo_image_surface_get_width (a) * 4) != 0;
+  return n;
+}
+
+/* The type follows the widget's CSS font size: at a wall's 24 px the
+ * lanes, the axis and the labels' column are 1.64 times a desk's, and every
+ * part is built again once; back at the desktop's size the picture is the
+ * desk's, pixel for pixel. A change of style that leaves the type alone
+ * builds nothing. */
+static void
+test_text_scale (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SitroomTimelineRenderer *renderer = sitroom_timeline_get_renderer (fixture->timeline);
+  GtkCssProvider *provider = gtk_css_provider_new ();
+  cairo_surface_t *desk, *surface;
+  guint lanes, axis, lanes2, axis2;
+  double lane_height, label_width;
+  int natural, natural2;
+
+  gtk_css_provider_load_from_data (provider, ".wall-type { font-size: 24px; } .tinted { color: #c01c28; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_assert_cmpfloat (sitroom_timeline_get_text_scale (fixture->timeline), ==, 1.0);
+  run_frames (fixture);
+  desk = render (fixture);
+  sitroom_timeline_get_n_builds (fixture->timeline, &lanes, &axis, NULL);
+  lane_height = sitroom_timeline_renderer_get_lane_height (renderer);
+  label_width = sitroom_timeline_renderer_get_label_width (renderer);
+  gtk_widget_measure (GTK_WIDGET (fixture->timeline), GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+
+  gtk_widget_add_css_class (fixture->window, "tinted");
+  run_frames (fixture);
+  render_and_drop (fixture);
+  sitroom_timeline_get_n_builds (fixture->timeline, &lanes2, &axis2, NULL);
+  g_assert_cmpuint (lanes2, ==, lanes);
+  g_assert_cmpuint (axis2, ==, axis);
+
+  gtk_widget_add_css_class (fixture->window, "wall-type");
+  wait_for_text_scale (fixture, 1.636);
+  run_frames (fixture);
+  render_and_drop (fixture);
+  sitroom_timeline_get_n_builds (fixture->timeline, &lanes2, &axis2, NULL);
+  g_assert_cmpuint (lanes2, ==, lanes + 5);
+  g_assert_cmpuint (axis2, ==, axis + 1);
+  g_assert_cmpfloat (sitroom_timeline_renderer_get_lane_height (renderer), ==, round (lane_height * 24 / (11.0 * 96 / 72)));
+  g_assert_cmpfloat (sitroom_timeline_renderer_get_label_width (renderer), >, label_width * 1.6);
+  gtk_widget_measure (GTK_WIDGET (fixture->timeline), GTK_ORIENTATION_VERTICAL, -1, NULL, &natural2, NULL, NULL);
+  g_assert_cmpint (natural2, >, natural * 1.6);
+
+  gtk_widget_remove_css_class (fixture->window, "wall-type");
+  wait_for_text_scale (fixture, 1.0);
+  run_frames (fixture);
+  surface = render (fixture);
+  g_assert_cmpuint (count_differences (desk, surface), ==, 0);
+  cairo_surface_destroy (surface);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+  g_object_unref (provider);
+  cairo_surface_destroy (desk);
+}
+
 /* In a window too low for its lanes, the wheel scrolls through them, and
  * the lanes already drawn are moved, not drawn again. */
 static void
@@ -623,6 +724,7 @@ main (int   argc,
   ADD ("/ui/timeline/tooltip/case", test_tooltip_case);
   ADD ("/ui/timeline/tooltip/label", test_tooltip_label);
   ADD ("/ui/timeline/nodes/reused", test_nodes_reused);
+  ADD ("/ui/timeline/draw/text-scale", test_text_scale);
   g_test_add ("/ui/timeline/scroll/lanes", Fixture, GINT_TO_POINTER (200), set_up, test_scroll_lanes, tear_down);
 
 #undef ADD

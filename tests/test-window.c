@@ -200,6 +200,13 @@ revealer_done (Fixture *fixture, gconstpointer data)
   return gtk_revealer_get_child_revealed (revealer) == GPOINTER_TO_INT (data);
 }
 
+static gboolean
+is_spinner (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_SPINNER (widget);
+}
+
 static gint64
 parse_time (const char *str)
 {
@@ -254,8 +261,14 @@ test_window_demo (Fixture       *fixture,
   stack = main_stack (fixture);
   /* Loading first, then the situation. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (sitroom_test_find_widget (GTK_WIDGET (fixture->window),
+                                                                                  is_spinner, NULL))));
   load_demo (fixture);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "situation");
+  /* The loading page's spinner stops with it: a spinning one draws every
+   * frame, shown or not. */
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (sitroom_test_find_widget (GTK_WIDGET (fixture->window),
+                                                                                   is_spinner, NULL))));
 
   g_assert_cmpstr (figure_value (fixture, "Nucleic-acid positives"), ==, "11");
   g_assert_cmpstr (figure_value (fixture, "Confirmed cases"), ==, "10");
@@ -540,7 +553,7 @@ test_window_pages (Fixture       *fixture,
     g_autoptr(GVariant) list = g_variant_get_variant (choices);
 
     names = g_variant_get_strv (list, &n_names);
-    g_assert_cmpuint (n_names, ==, 6);
+    g_assert_cmpuint (n_names, ==, 7);
 
     load_demo (fixture);
     stack = ADW_VIEW_STACK (sitroom_test_find_widget (GTK_WIDGET (fixture->window), is_view_stack, NULL));

@@ -14,6 +14,8 @@ packages=(
   libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libsecret-1-dev glib-networking
   # tests: a display, fonts for Chinese, the data-file validators, the fuzzer
   xvfb xauth fonts-noto-cjk locales desktop-file-utils appstream flatpak-builder
+  # the wall display under a real Wayland compositor; text out of exported PDFs
+  weston poppler-utils systemd
   clang libclang-rt-14-dev
   # the feed tests: TLS certificates made at test time, a caching proxy
   openssl nginx-light

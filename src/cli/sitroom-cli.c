@@ -159,7 +159,7 @@ sitroom_cli_summary (const char              *feed,
   if (g_strcmp0 (format, "json") == 0)
     text = sitroom_summary_to_json (view, offset, TRUE);
   else
-    text = sitroom_briefing_headline (view, lang);
+    text = sitroom_briefing_text (view, lang);
 
   print_out (text);
   print_out ("\n");

@@ -6,10 +6,6 @@
 #include "sitroom-briefing.h"
 #include "sitroom-capacity-render.h"
 #include "sitroom-export-private.h"
-#include "sitroom-time.h"
-
-/* As small as the other charts' text. */
-#define CAPACITY_MIN_SCALE SITROOM_EXPORT_CHAINS_MIN_SCALE
 
 typedef struct {
   SitroomForecast *forecast;
@@ -28,30 +24,10 @@ draw_capacity (cairo_t  *cr,
     .lang = picture->lang,
     .hover_day = -1,
     .title = TRUE,
-    .text_scale = sitroom_export_text_scale (width, height, SITROOM_EXPORT_CHART_DEFAULT_WIDTH,
-                                             SITROOM_EXPORT_CHART_DEFAULT_HEIGHT, CAPACITY_MIN_SCALE),
+    .text_scale = sitroom_export_chart_text_scale (width, height),
   };
 
   sitroom_capacity_render (picture->forecast, &options, cr, width, height);
-}
-
-/* "8月25日" / "25 August": a CST day of the forecast, whose year is the
- * title's. */
-static char *
-day_words (gint64      day,
-           const char *lang)
-{
-  static const char *const months[] = {
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-  };
-  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (SITROOM_CST_OFFSET);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (day);
-  g_autoptr(GDateTime) t = g_date_time_to_timezone (utc, tz);
-
-  if (sitroom_export_is_chinese (lang))
-    return g_strdup_printf ("%d月%d日", g_date_time_get_month (t), g_date_time_get_day_of_month (t));
-  return g_strdup_printf ("%d %s", g_date_time_get_day_of_month (t), months[g_date_time_get_month (t) - 1]);
 }
 
 static char *
@@ -61,22 +37,7 @@ percent_words (gint64      occupied,
 {
   if (capacity <= 0)
     return g_strdup ("—");
-  return g_strdup_printf (sitroom_export_is_chinese (lang) ? "%.0f%%" : "%.0f %%", 100.0 * occupied / capacity);
-}
-
-static char *
-format_title (SitroomForecast *forecast,
-              const char      *lang)
-{
-  SitroomView *view = sitroom_forecast_get_view (forecast);
-  const char *province = sitroom_export_province_name (sitroom_view_get_situation (view), lang);
-  g_autofree char *cutoff = sitroom_export_cutoff_words (sitroom_view_get_cutoff (view), lang);
-
-  if (sitroom_export_is_chinese (lang))
-    return g_strdup_printf ("%s集中隔离床位 · %s", province, cutoff);
-  if (province[0] == '\0')
-    return g_strdup_printf ("Centralized quarantine beds · %s", cutoff);
-  return g_strdup_printf ("Centralized quarantine beds in %s · %s", province, cutoff);
+  return g_strdup_printf (sitroom_render_is_chinese (lang) ? "%.0f%%" : "%.0f %%", 100.0 * occupied / capacity);
 }
 
 /* What the picture marks as illustrative, said first. */
@@ -106,8 +67,12 @@ append_prefectures (GString         *text,
                     SitroomForecast *forecast,
                     const char      *lang)
 {
-  SitroomSituation *situation = sitroom_view_get_situation (sitroom_forecast_get_view (forecast));
-  gboolean zh = sitroom_export_is_chinese (lang);
+  SitroomView *view = sitroom_forecast_get_view (forecast);
+  SitroomSituation *situation = sitroom_view_get_situation (view);
+  gboolean zh = sitroom_render_is_chinese (lang);
+  g_autoptr(GDateTime) cutoff = sitroom_render_cst_time (sitroom_view_get_cutoff (view));
+  /* The title gives the cutoff's year: a day in it needs none. */
+  int year = cutoff != NULL ? g_date_time_get_year (cutoff) : 0;
 
   for (guint p = 0; p < sitroom_forecast_get_n_prefectures (forecast); p++)
     {
@@ -115,7 +80,8 @@ append_prefectures (GString         *text,
       const char *name = sitroom_text_get (&sitroom_situation_get_region (situation, prefecture->region)->name, lang);
       g_autofree char *percent = percent_words (prefecture->occupied, prefecture->capacity, lang);
       g_autofree char *full = prefecture->full_on >= 0
-                              ? day_words (prefecture->days[prefecture->full_on].day, lang) : NULL;
+                              ? sitroom_export_day_words (prefecture->days[prefecture->full_on].day, year, lang)
+                              : NULL;
       gint64 over = prefecture->occupied - prefecture->capacity;
 
       if (zh)
@@ -150,7 +116,7 @@ append_over_full (GString         *text,
                   const char      *lang)
 {
   SitroomSituation *situation = sitroom_view_get_situation (sitroom_forecast_get_view (forecast));
-  gboolean zh = sitroom_export_is_chinese (lang);
+  gboolean zh = sitroom_render_is_chinese (lang);
   guint n_sites = 0, n_over = 0;
   g_autoptr(GString) names = g_string_new (NULL);
 
@@ -191,7 +157,7 @@ append_assumptions (GString         *text,
   for (guint p = 0; p < sitroom_forecast_get_n_prefectures (forecast); p++)
     assumed += sitroom_forecast_get_prefecture (forecast, p)->assumed_people;
 
-  if (sitroom_export_is_chinese (lang))
+  if (sitroom_render_is_chinese (lang))
     g_string_append_printf (text, "假设：%s集中隔离%" G_GINT64_FORMAT "天；每日新入住按近3日均值；"
                             "%" G_GINT64_FORMAT "名在隔人员无入住批次记录，按%" G_GINT64_FORMAT "天内均匀离开计。",
                             sitroom_forecast_get_assumed_rule (forecast) >= 0 ? "默认规则" : "文件未给出规则，按",
@@ -212,10 +178,10 @@ describe_capacity (gpointer   data,
 {
   const CapacityPicture *picture = data;
   SitroomForecast *forecast = picture->forecast;
-  gboolean zh = sitroom_export_is_chinese (picture->lang);
+  gboolean zh = sitroom_render_is_chinese (picture->lang);
   GString *text = g_string_new (NULL);
 
-  *title = format_title (forecast, picture->lang);
+  *title = sitroom_capacity_render_title (forecast, picture->lang);
   if (sitroom_forecast_get_n_prefectures (forecast) == 0)
     {
       g_string_free (text, TRUE);
@@ -230,20 +196,22 @@ describe_capacity (gpointer   data,
 }
 
 gboolean
-sitroom_export_capacity (SitroomView          *view,
-                         const char           *lang,
-                         SitroomExportFormat   format,
-                         int                   width,
-                         int                   height,
-                         const char           *path,
-                         GError              **error)
+sitroom_export_capacity_scaled (SitroomView          *view,
+                                const char           *lang,
+                                SitroomExportFormat   format,
+                                int                   width,
+                                int                   height,
+                                int                   scale,
+                                const char           *path,
+                                GError              **error)
 {
   g_autoptr(SitroomForecast) forecast = NULL;
   CapacityPicture data = { NULL, lang };
-  SitroomExportPicture picture = { draw_capacity, describe_capacity, &data, width, height };
+  SitroomExportPicture picture = { draw_capacity, describe_capacity, &data, width, height, scale };
 
   g_return_val_if_fail (SITROOM_IS_VIEW (view), FALSE);
   g_return_val_if_fail (width > 0 && height > 0, FALSE);
+  g_return_val_if_fail (scale >= 1, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -253,4 +221,16 @@ sitroom_export_capacity (SitroomView          *view,
   if (data.lang == NULL)
     data.lang = sitroom_briefing_locale_lang ();
   return sitroom_export_write_picture (&picture, format, path, error);
+}
+
+gboolean
+sitroom_export_capacity (SitroomView          *view,
+                         const char           *lang,
+                         SitroomExportFormat   format,
+                         int                   width,
+                         int                   height,
+                         const char           *path,
+                         GError              **error)
+{
+  return sitroom_export_capacity_scaled (view, lang, format, width, height, 1, path, error);
 }

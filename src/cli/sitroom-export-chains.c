@@ -20,8 +20,6 @@
  * page, no more: past it the labels crowd the time axis. */
 #define MAX_GROWTH 1.8
 
-static const SitroomColor text_color = { 0x24 / 255.f, 0x1f / 255.f, 0x31 / 255.f, 1 };
-static const SitroomColor muted_color = { 0x5e / 255.f, 0x5c / 255.f, 0x64 / 255.f, 1 };
 /* The note that lanes were left out: it changes what the page means. */
 static const SitroomColor note_color = { 0xa5 / 255.f, 0x1d / 255.f, 0x2d / 255.f, 1 };
 
@@ -49,7 +47,7 @@ pick (const char *lang,
       const char *zh,
       const char *en)
 {
-  return sitroom_export_is_chinese (lang) ? zh : en;
+  return sitroom_render_is_chinese (lang) ? zh : en;
 }
 
 /* A paragraph that wraps within the page's margins. */
@@ -59,7 +57,7 @@ new_paragraph (Frame      *frame,
                gboolean    bold,
                const char *text)
 {
-  PangoLayout *layout = sitroom_export_new_layout (frame->pango, pixels * frame->ts, bold, text);
+  PangoLayout *layout = sitroom_render_new_layout (frame->pango, pixels * frame->ts, bold, text);
 
   pango_layout_set_width (layout, (int) (MAX (frame->width - 2 * MARGIN * frame->ts, 1) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -80,10 +78,10 @@ static char *
 format_title (SitroomView *view,
               const char  *lang)
 {
-  const char *province = sitroom_export_province_name (sitroom_view_get_situation (view), lang);
-  g_autofree char *cutoff = sitroom_export_cutoff_words (sitroom_view_get_cutoff (view), lang);
+  const char *province = sitroom_render_province_name (sitroom_view_get_situation (view), lang);
+  g_autofree char *cutoff = sitroom_render_cutoff_words (sitroom_view_get_cutoff (view), lang);
 
-  if (sitroom_export_is_chinese (lang))
+  if (sitroom_render_is_chinese (lang))
     return g_strdup_printf ("%s疫情感染链条 · %s", province, cutoff);
   if (province[0] == '\0')
     return g_strdup_printf ("Infection chains · %s", cutoff);
@@ -100,7 +98,7 @@ format_note (guint       n_chains,
   if (n_shown >= n_chains)
     return g_strdup (pick (lang, "图幅所限，未画出防控措施；加大 --size 可全部画出",
                            "The measures do not fit: a larger --size shows them"));
-  if (sitroom_export_is_chinese (lang))
+  if (sitroom_render_is_chinese (lang))
     return g_strdup_printf ("图幅所限，仅画出前%u条感染链条（共%u条），未画出防控措施；加大 --size 可全部画出",
                             n_shown, n_chains);
   return g_strdup_printf ("Only the first %u of %u chains fit, and not the measures: a larger --size shows them all",
@@ -125,7 +123,7 @@ frame_init (Frame       *frame,
   if (publisher != NULL && publisher->zh != NULL)
     {
       const char *name = sitroom_text_get (publisher, frame->lang);
-      g_autofree char *source = sitroom_export_is_chinese (frame->lang)
+      g_autofree char *source = sitroom_render_is_chinese (frame->lang)
                                 ? g_strdup_printf ("来源：%s", name)
                                 : g_strdup_printf ("Source: %s", name);
 
@@ -136,11 +134,11 @@ frame_init (Frame       *frame,
   frame->key_height = sitroom_export_key_layout (frame->key, frame->pango, ts,
                                                  MAX (frame->width - 2 * MARGIN * ts, 1));
 
-  frame->header_height = MARGIN * ts + sitroom_export_layout_height (frame->title);
+  frame->header_height = MARGIN * ts + sitroom_render_layout_height (frame->title);
   if (frame->subtitle != NULL)
-    frame->header_height += ts_gap + sitroom_export_layout_height (frame->subtitle);
+    frame->header_height += ts_gap + sitroom_render_layout_height (frame->subtitle);
   if (frame->note != NULL)
-    frame->header_height += ts_gap + sitroom_export_layout_height (frame->note);
+    frame->header_height += ts_gap + sitroom_render_layout_height (frame->note);
   frame->header_height = ceil (frame->header_height + BLOCK_GAP * ts);
 }
 
@@ -229,6 +227,8 @@ draw_chains (cairo_t  *cr,
              gpointer  data)
 {
   const ChainsPicture *picture = data;
+  /* The words around the lanes in the charts' light colours. */
+  const SitroomChartColors *colors = sitroom_chart_colors (SITROOM_STYLE_LIGHT);
   g_autoptr(SitroomTimelineRenderer) renderer = sitroom_timeline_renderer_new ();
   Frame frame = { 0 };
   SitroomTimelineViewport viewport = { 0 };
@@ -240,9 +240,7 @@ draw_chains (cairo_t  *cr,
   frame.pango = pango_cairo_create_context (cr);
   frame.lang = picture->lang;
   frame.width = width;
-  frame.ts = sitroom_export_text_scale (width, height, SITROOM_EXPORT_CHART_DEFAULT_WIDTH,
-                                        SITROOM_EXPORT_CHART_DEFAULT_HEIGHT,
-                                        SITROOM_EXPORT_CHAINS_MIN_SCALE);
+  frame.ts = sitroom_export_chart_text_scale (width, height);
 
   frame.key = sitroom_export_key_new (picture->view, picture->lang);
   sitroom_timeline_renderer_set_data (renderer, picture->view);
@@ -250,18 +248,18 @@ draw_chains (cairo_t  *cr,
   margin = round (MARGIN * frame.ts);
 
   y = margin;
-  sitroom_export_show (cr, frame.title, &text_color, margin, y);
-  y += sitroom_export_layout_height (frame.title);
+  sitroom_render_show (cr, frame.title, &colors->text, margin, y);
+  y += sitroom_render_layout_height (frame.title);
   if (frame.subtitle != NULL)
     {
       y += LINE_GAP * frame.ts;
-      sitroom_export_show (cr, frame.subtitle, &muted_color, margin, y);
-      y += sitroom_export_layout_height (frame.subtitle);
+      sitroom_render_show (cr, frame.subtitle, &colors->muted, margin, y);
+      y += sitroom_render_layout_height (frame.subtitle);
     }
   if (frame.note != NULL)
     {
       y += LINE_GAP * frame.ts;
-      sitroom_export_show (cr, frame.note, &note_color, margin, y);
+      sitroom_render_show (cr, frame.note, &note_color, margin, y);
     }
 
   /* The whole story across the page, the lanes that fit and no part of
@@ -310,7 +308,7 @@ describe_chains (gpointer   data,
 {
   const ChainsPicture *picture = data;
   SitroomSituation *situation = sitroom_view_get_situation (picture->view);
-  gboolean zh = sitroom_export_is_chinese (picture->lang);
+  gboolean zh = sitroom_render_is_chinese (picture->lang);
   GString *text = g_string_new (NULL);
 
   *title = format_title (picture->view, picture->lang);
@@ -338,6 +336,30 @@ describe_chains (gpointer   data,
 }
 
 gboolean
+sitroom_export_chains_scaled (SitroomView          *view,
+                              const char           *lang,
+                              SitroomExportFormat   format,
+                              int                   width,
+                              int                   height,
+                              int                   scale,
+                              const char           *path,
+                              GError              **error)
+{
+  ChainsPicture chains = { view, lang };
+  SitroomExportPicture picture = { draw_chains, describe_chains, &chains, width, height, scale };
+
+  g_return_val_if_fail (SITROOM_IS_VIEW (view), FALSE);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);
+  g_return_val_if_fail (scale >= 1, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (chains.lang == NULL)
+    chains.lang = sitroom_briefing_locale_lang ();
+  return sitroom_export_write_picture (&picture, format, path, error);
+}
+
+gboolean
 sitroom_export_chains (SitroomView          *view,
                        const char           *lang,
                        SitroomExportFormat   format,
@@ -346,15 +368,5 @@ sitroom_export_chains (SitroomView          *view,
                        const char           *path,
                        GError              **error)
 {
-  ChainsPicture chains = { view, lang };
-  SitroomExportPicture picture = { draw_chains, describe_chains, &chains, width, height };
-
-  g_return_val_if_fail (SITROOM_IS_VIEW (view), FALSE);
-  g_return_val_if_fail (width > 0 && height > 0, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (chains.lang == NULL)
-    chains.lang = sitroom_briefing_locale_lang ();
-  return sitroom_export_write_picture (&picture, format, path, error);
+  return sitroom_export_chains_scaled (view, lang, format, width, height, 1, path, error);
 }

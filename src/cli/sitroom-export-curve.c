@@ -6,10 +6,6 @@
 #include "sitroom-briefing.h"
 #include "sitroom-curve-render.h"
 #include "sitroom-export-private.h"
-#include "sitroom-time.h"
-
-/* As small as the chains' text: the curve's labels are as small. */
-#define CURVE_MIN_SCALE SITROOM_EXPORT_CHAINS_MIN_SCALE
 
 typedef struct {
   SitroomView *view;
@@ -29,43 +25,10 @@ draw_curve (cairo_t  *cr,
     .lang = picture->lang,
     .hover_day = -1,
     .title = TRUE,
-    .text_scale = sitroom_export_text_scale (width, height, SITROOM_EXPORT_CHART_DEFAULT_WIDTH,
-                                             SITROOM_EXPORT_CHART_DEFAULT_HEIGHT, CURVE_MIN_SCALE),
+    .text_scale = sitroom_export_chart_text_scale (width, height),
   };
 
   sitroom_curve_render (picture->curve, picture->view, &options, cr, width, height);
-}
-
-static GDateTime *
-cst_day (gint64 start)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (SITROOM_CST_OFFSET);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (start);
-
-  return g_date_time_to_timezone (utc, tz);
-}
-
-/* "2022年8月17日" / "17 August 2022", a CST day; without the year when
- * it is @known_year's. */
-static char *
-day_words (gint64      start,
-           int         known_year,
-           const char *lang)
-{
-  static const char *const months[] = {
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-  };
-  g_autoptr(GDateTime) t = cst_day (start);
-  int year = g_date_time_get_year (t);
-  int month = g_date_time_get_month (t);
-  int day = g_date_time_get_day_of_month (t);
-
-  if (sitroom_export_is_chinese (lang))
-    return year == known_year ? g_strdup_printf ("%d月%d日", month, day)
-                              : g_strdup_printf ("%d年%d月%d日", year, month, day);
-  return year == known_year ? g_strdup_printf ("%d %s", day, months[month - 1])
-                            : g_strdup_printf ("%d %s %d", day, months[month - 1], year);
 }
 
 /* A group as the curve's legend names it. */
@@ -75,7 +38,7 @@ group_words (const CurvePicture *picture,
 {
   SitroomSituation *situation = sitroom_view_get_situation (picture->view);
   int key = sitroom_curve_get_group (picture->curve, group);
-  gboolean zh = sitroom_export_is_chinese (picture->lang);
+  gboolean zh = sitroom_render_is_chinese (picture->lang);
 
   if (sitroom_curve_get_grouping (picture->curve) == SITROOM_CURVE_BY_PREFECTURE)
     {
@@ -97,9 +60,9 @@ describe_curve (gpointer   data,
 {
   const CurvePicture *picture = data;
   SitroomCurve *curve = picture->curve;
-  gboolean zh = sitroom_export_is_chinese (picture->lang);
+  gboolean zh = sitroom_render_is_chinese (picture->lang);
   gboolean by_chain = sitroom_curve_get_grouping (curve) == SITROOM_CURVE_BY_CHAIN;
-  g_autofree char *cutoff = sitroom_export_cutoff_words (sitroom_view_get_cutoff (picture->view), picture->lang);
+  g_autofree char *cutoff = sitroom_render_cutoff_words (sitroom_view_get_cutoff (picture->view), picture->lang);
   guint n_days = sitroom_curve_get_n_days (curve);
   guint positives = 0, confirmed = 0, asymptomatic = 0, busiest = 0;
   g_autofree char *first = NULL;
@@ -132,11 +95,11 @@ describe_curve (gpointer   data,
         busiest = d;
     }
   /* The year once, with the last day, as a person would write it. */
-  last_day = cst_day (sitroom_curve_get_day (curve, n_days - 1)->start);
+  last_day = sitroom_render_cst_time (sitroom_curve_get_day (curve, n_days - 1)->start);
   year = g_date_time_get_year (last_day);
-  first = day_words (sitroom_curve_get_day (curve, 0)->start, year, picture->lang);
-  last = day_words (sitroom_curve_get_day (curve, n_days - 1)->start, 0, picture->lang);
-  peak = day_words (sitroom_curve_get_day (curve, busiest)->start, year, picture->lang);
+  first = sitroom_export_day_words (sitroom_curve_get_day (curve, 0)->start, year, picture->lang);
+  last = sitroom_export_day_words (sitroom_curve_get_day (curve, n_days - 1)->start, 0, picture->lang);
+  peak = sitroom_export_day_words (sitroom_curve_get_day (curve, busiest)->start, year, picture->lang);
 
   if (n_days == 1 && zh)
     g_string_append_printf (text, "%s共%u例阳性（确诊%u例，无症状%u例）。", last, positives, confirmed, asymptomatic);
@@ -169,6 +132,34 @@ describe_curve (gpointer   data,
 }
 
 gboolean
+sitroom_export_curve_scaled (SitroomView           *view,
+                             SitroomCurveGrouping   grouping,
+                             const char            *lang,
+                             SitroomExportFormat    format,
+                             int                    width,
+                             int                    height,
+                             int                    scale,
+                             const char            *path,
+                             GError               **error)
+{
+  g_autoptr(SitroomCurve) curve = NULL;
+  CurvePicture data = { view, NULL, lang };
+  SitroomExportPicture picture = { draw_curve, describe_curve, &data, width, height, scale };
+
+  g_return_val_if_fail (SITROOM_IS_VIEW (view), FALSE);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);
+  g_return_val_if_fail (scale >= 1, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  curve = sitroom_curve_new (view, grouping);
+  data.curve = curve;
+  if (data.lang == NULL)
+    data.lang = sitroom_briefing_locale_lang ();
+  return sitroom_export_write_picture (&picture, format, path, error);
+}
+
+gboolean
 sitroom_export_curve (SitroomView           *view,
                       SitroomCurveGrouping   grouping,
                       const char            *lang,
@@ -178,18 +169,5 @@ sitroom_export_curve (SitroomView           *view,
                       const char            *path,
                       GError               **error)
 {
-  g_autoptr(SitroomCurve) curve = NULL;
-  CurvePicture data = { view, NULL, lang };
-  SitroomExportPicture picture = { draw_curve, describe_curve, &data, width, height };
-
-  g_return_val_if_fail (SITROOM_IS_VIEW (view), FALSE);
-  g_return_val_if_fail (width > 0 && height > 0, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  curve = sitroom_curve_new (view, grouping);
-  data.curve = curve;
-  if (data.lang == NULL)
-    data.lang = sitroom_briefing_locale_lang ();
-  return sitroom_export_write_picture (&picture, format, path, error);
+  return sitroom_export_curve_scaled (view, grouping, lang, format, width, height, 1, path, error);
 }

@@ -20,9 +20,6 @@
 #define TICK_HEIGHT 9.0
 #define MARK_SIZE 10.0
 
-static const SitroomColor heading_color = { 0x24 / 255.f, 0x1f / 255.f, 0x31 / 255.f, 1 };
-static const SitroomColor label_color = { 0x5e / 255.f, 0x5c / 255.f, 0x64 / 255.f, 1 };
-
 typedef enum {
   KEY_HEADING,
   KEY_CASE,
@@ -55,7 +52,7 @@ pick (SitroomExportKey *key,
       const char       *zh,
       const char       *en)
 {
-  return sitroom_export_is_chinese (key->lang) ? zh : en;
+  return sitroom_render_is_chinese (key->lang) ? zh : en;
 }
 
 static const char *
@@ -164,8 +161,8 @@ add_item (SitroomExportKey *key,
 {
   KeyItem item = { kind, value, NULL, 0, 0, 0 };
 
-  item.label = sitroom_export_new_layout (pango, KEY_PX * key->ts, kind == KEY_HEADING, text);
-  item.width = sitroom_export_layout_width (item.label);
+  item.label = sitroom_render_new_layout (pango, KEY_PX * key->ts, kind == KEY_HEADING, text);
+  sitroom_render_layout_size (item.label, &item.width, NULL);
   if (kind != KEY_HEADING)
     item.width += (SWATCH_WIDTH + SWATCH_GAP) * key->ts;
   g_array_append_val (key->items, item);
@@ -239,7 +236,7 @@ sitroom_export_key_layout (SitroomExportKey *key,
     return 0;
 
   for (guint i = 0; i < key->items->len; i++)
-    row_height = MAX (row_height, sitroom_export_layout_height (g_array_index (key->items, KeyItem, i).label));
+    row_height = MAX (row_height, sitroom_render_layout_height (g_array_index (key->items, KeyItem, i).label));
   row_height += ROW_GAP * ts;
 
   for (guint i = 0; i < key->items->len; i++)
@@ -266,13 +263,6 @@ sitroom_export_key_layout (SitroomExportKey *key,
   return y + row_height;
 }
 
-static void
-set_color (cairo_t            *cr,
-           const SitroomColor *color)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
-}
-
 /* An item's swatch centred at (cx, cy), drawn as the lanes draw it. */
 static void
 draw_swatch (cairo_t       *cr,
@@ -291,7 +281,7 @@ draw_swatch (cairo_t       *cr,
         double x = round (cx - w / 2), y = round (cy - h / 2);
 
         sitroom_timeline_case_color (item->value, SITROOM_STYLE_LIGHT, &color);
-        set_color (cr, &color);
+        sitroom_chart_set_color (cr, &color, 1);
         if (item->value == SITROOM_CLASS_ASYMPTOMATIC)
           {
             double line = MAX (round (ts), 1);
@@ -309,7 +299,7 @@ draw_swatch (cairo_t       *cr,
       break;
     case KEY_EVENT:
       sitroom_timeline_event_color (SITROOM_STYLE_LIGHT, &color);
-      set_color (cr, &color);
+      sitroom_chart_set_color (cr, &color, 1);
       if (sitroom_timeline_append_mark (cr, item->value, cx, cy, MARK_SIZE * ts))
         {
           cairo_set_line_width (cr, 1.5 * ts);
@@ -320,7 +310,7 @@ draw_swatch (cairo_t       *cr,
       break;
     case KEY_MEASURE:
       sitroom_timeline_measure_color (item->value, SITROOM_STYLE_LIGHT, &color);
-      set_color (cr, &color);
+      sitroom_chart_set_color (cr, &color, 1);
       cairo_rectangle (cr, cx - SWATCH_WIDTH * ts / 2, cy - TICK_HEIGHT * ts / 2,
                        SWATCH_WIDTH * ts, TICK_HEIGHT * ts);
       cairo_fill (cr);
@@ -337,6 +327,8 @@ sitroom_export_key_draw (SitroomExportKey *key,
                          double            x,
                          double            y)
 {
+  /* Headings and names in the charts' light colours. */
+  const SitroomChartColors *colors = sitroom_chart_colors (SITROOM_STYLE_LIGHT);
   double ts;
 
   g_return_if_fail (key != NULL);
@@ -351,10 +343,10 @@ sitroom_export_key_draw (SitroomExportKey *key,
 
       if (item->kind == KEY_HEADING)
         {
-          sitroom_export_show (cr, item->label, &heading_color, left, top);
+          sitroom_render_show (cr, item->label, &colors->text, left, top);
           continue;
         }
-      draw_swatch (cr, item, ts, left + SWATCH_WIDTH * ts / 2, top + sitroom_export_layout_height (item->label) / 2);
-      sitroom_export_show (cr, item->label, &label_color, left + (SWATCH_WIDTH + SWATCH_GAP) * ts, top);
+      draw_swatch (cr, item, ts, left + SWATCH_WIDTH * ts / 2, top + sitroom_render_layout_height (item->label) / 2);
+      sitroom_render_show (cr, item->label, &colors->muted, left + (SWATCH_WIDTH + SWATCH_GAP) * ts, top);
     }
 }

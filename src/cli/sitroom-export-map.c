@@ -24,10 +24,10 @@ describe_title (SitroomView             *view,
 {
   SitroomSituation *situation = sitroom_view_get_situation (view);
   const char *metric = sitroom_metric_get_title (options->metric, options->lang);
-  const char *province = sitroom_export_province_name (situation, options->lang);
+  const char *province = sitroom_render_province_name (situation, options->lang);
   g_autofree char *cutoff = sitroom_briefing_cutoff_phrase (sitroom_view_get_cutoff (view), options->lang);
 
-  if (sitroom_export_is_chinese (options->lang))
+  if (sitroom_render_is_chinese (options->lang))
     return g_strdup_printf ("%s各市%s，%s", province, metric, cutoff);
   return g_strdup_printf ("%s by prefecture in %s. %s", metric, province, cutoff);
 }
@@ -40,7 +40,7 @@ describe_figures (SitroomView             *view,
                   const SitroomMapOptions *options)
 {
   SitroomSituation *situation = sitroom_view_get_situation (view);
-  gboolean zh = sitroom_export_is_chinese (options->lang);
+  gboolean zh = sitroom_render_is_chinese (options->lang);
   GString *text = g_string_new (NULL);
   const int *prefectures;
   guint n_prefectures;
@@ -120,23 +120,25 @@ draw_map (cairo_t  *cr,
 }
 
 gboolean
-sitroom_export_map (SitroomView              *view,
-                    SitroomBoundaries        *boundaries,
-                    const SitroomMapOptions  *options,
-                    SitroomExportFormat       format,
-                    int                       width,
-                    int                       height,
-                    const char               *path,
-                    GError                  **error)
+sitroom_export_map_scaled (SitroomView              *view,
+                           SitroomBoundaries        *boundaries,
+                           const SitroomMapOptions  *options,
+                           SitroomExportFormat       format,
+                           int                       width,
+                           int                       height,
+                           int                       scale,
+                           const char               *path,
+                           GError                  **error)
 {
   SitroomMapOptions file_options;
   MapPicture map = { view, boundaries, &file_options };
-  SitroomExportPicture picture = { draw_map, describe_map, &map, width, height };
+  SitroomExportPicture picture = { draw_map, describe_map, &map, width, height, scale };
 
   g_return_val_if_fail (SITROOM_IS_VIEW (view), FALSE);
   g_return_val_if_fail (SITROOM_IS_BOUNDARIES (boundaries), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (width > 0 && height > 0, FALSE);
+  g_return_val_if_fail (scale >= 1, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -157,4 +159,17 @@ sitroom_export_map (SitroomView              *view,
     file_options.lang = sitroom_briefing_locale_lang ();
 
   return sitroom_export_write_picture (&picture, format, path, error);
+}
+
+gboolean
+sitroom_export_map (SitroomView              *view,
+                    SitroomBoundaries        *boundaries,
+                    const SitroomMapOptions  *options,
+                    SitroomExportFormat       format,
+                    int                       width,
+                    int                       height,
+                    const char               *path,
+                    GError                  **error)
+{
+  return sitroom_export_map_scaled (view, boundaries, options, format, width, height, 1, path, error);
 }

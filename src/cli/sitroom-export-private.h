@@ -1,17 +1,14 @@
-/* What the exports share: a picture drawn into PNG or SVG bytes and written whole, and the words every view's title uses. */
+/* What the exports share: a picture drawn into PNG or SVG bytes and written whole, the size of their text and the words of a day. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <pango/pangocairo.h>
 
-#include "sitroom-classes.h"
+#include "sitroom-chart-style.h"
 #include "sitroom-export.h"
+#include "sitroom-render-text.h"
 
 G_BEGIN_DECLS
-
-/* Chinese first, so that 太原 is drawn with Simplified Chinese glyphs, as
- * the renderers do. */
-#define SITROOM_EXPORT_FONT "Noto Sans CJK SC, Noto Sans, sans"
 
 /* Draws the picture onto @cr, already painted white, of @width × @height. */
 typedef void (*SitroomExportDrawFunc) (cairo_t  *cr,
@@ -31,14 +28,21 @@ typedef struct {
   gpointer data;
   int width;
   int height;
+  int scale;                    /* pixels per pixel of @width × @height; 0 is 1 */
 } SitroomExportPicture;
 
-/* Draws @picture as @format and writes it to @path under a temporary name
- * in the same folder, renamed at the end. Errors are G_FILE_ERROR
- * (writing) or G_IO_ERROR (drawing). */
+/* Draws @picture as @format (PNG or SVG) and writes it to @path under a
+ * temporary name in the same folder, renamed at the end. Errors are
+ * G_FILE_ERROR (writing) or G_IO_ERROR (drawing). */
 gboolean    sitroom_export_write_picture  (const SitroomExportPicture  *picture,
                                            SitroomExportFormat          format,
                                            const char                  *path,
+                                           GError                     **error);
+/* Writes @length bytes to @path as a picture is written: whole or not at
+ * all, the old file kept on failure. Errors are G_FILE_ERROR. */
+gboolean    sitroom_export_write_file     (const char                  *path,
+                                           const guint8                *data,
+                                           gsize                        length,
                                            GError                     **error);
 
 /* Text sized for a desk when the file is @default_width × @default_height
@@ -48,33 +52,17 @@ double      sitroom_export_text_scale     (int                          width,
                                            int                          default_width,
                                            int                          default_height,
                                            double                       floor);
+/* The text scale of the chains, the curve or capacity in a file of
+ * @width × @height: from their default size, at least
+ * SITROOM_EXPORT_CHAINS_MIN_SCALE, as small as the chains' labels. */
+double      sitroom_export_chart_text_scale (int                        width,
+                                           int                          height);
 
-gboolean    sitroom_export_is_chinese     (const char                  *lang);
-
-/* The province the built-in regions describe, in @lang; "" if none. */
-const char *sitroom_export_province_name (SitroomSituation            *situation,
+/* "8月17日" / "17 August", the CST day that starts at @start, with its
+ * year ("2022年8月17日" / "17 August 2022") unless that is @known_year. */
+char       *sitroom_export_day_words      (gint64                       start,
+                                           int                          known_year,
                                            const char                  *lang);
-
-/* "截至2022年8月20日13时" / "as of 13:00 on 20 August 2022 (CST)": an
- * export is kept, so the Chinese words have the year that the briefing's
- * running text leaves out, as the map's title has. */
-char       *sitroom_export_cutoff_words   (gint64                       cutoff,
-                                           const char                  *lang);
-
-/* Text in SITROOM_EXPORT_FONT at @pixels (the text scale applied), in
- * @pango, the context of the surface drawn into. */
-PangoLayout *sitroom_export_new_layout    (PangoContext                *pango,
-                                           double                       pixels,
-                                           gboolean                     bold,
-                                           const char                  *text);
-/* A layout's logical size in pixels; 0 for NULL. */
-double      sitroom_export_layout_width   (PangoLayout                 *layout);
-double      sitroom_export_layout_height  (PangoLayout                 *layout);
-void        sitroom_export_show           (cairo_t                     *cr,
-                                           PangoLayout                 *layout,
-                                           const SitroomColor          *color,
-                                           double                       x,
-                                           double                       y);
 
 /* sitroom-export-key.c: the chains' key to the timeline's marks, naming
  * the classes of cases, kinds of events and kinds of measures there are

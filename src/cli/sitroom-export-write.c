@@ -1,4 +1,4 @@
-/* What the exports share: their words and text, and a picture drawn into PNG or SVG bytes and written whole or not at all. */
+/* What the exports share: the size of their text, the words of a day, and a picture drawn into PNG or SVG bytes and written whole or not at all. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -11,9 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "sitroom-briefing.h"
 #include "sitroom-export-private.h"
-#include "sitroom-time.h"
 
 double
 sitroom_export_text_scale (int    width,
@@ -32,107 +30,36 @@ sitroom_export_text_scale (int    width,
   return CLAMP (scale, floor, 6.0);
 }
 
-gboolean
-sitroom_export_is_chinese (const char *lang)
+double
+sitroom_export_chart_text_scale (int width,
+                                 int height)
 {
-  return lang != NULL && g_str_has_prefix (lang, "zh");
-}
-
-const char *
-sitroom_export_province_name (SitroomSituation *situation,
-                              const char       *lang)
-{
-  g_return_val_if_fail (SITROOM_IS_SITUATION (situation), "");
-
-  for (guint i = 0; i < sitroom_situation_get_n_regions (situation); i++)
-    {
-      const SitroomRegion *region = sitroom_situation_get_region (situation, i);
-
-      if (region->level == SITROOM_LEVEL_PROVINCE && !region->from_feed)
-        return sitroom_text_get (&region->name, lang);
-    }
-  return "";
+  return sitroom_export_text_scale (width, height, SITROOM_EXPORT_CHART_DEFAULT_WIDTH,
+                                    SITROOM_EXPORT_CHART_DEFAULT_HEIGHT, SITROOM_EXPORT_CHAINS_MIN_SCALE);
 }
 
 char *
-sitroom_export_cutoff_words (gint64      cutoff,
-                             const char *lang)
+sitroom_export_day_words (gint64      start,
+                          int         known_year,
+                          const char *lang)
 {
-  if (sitroom_export_is_chinese (lang))
-    {
-      g_autoptr(GTimeZone) tz = g_time_zone_new_offset (SITROOM_CST_OFFSET);
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (cutoff);
-      g_autoptr(GDateTime) t = g_date_time_to_timezone (utc, tz);
-      g_autofree char *minutes = g_date_time_get_minute (t) != 0
-                                 ? g_strdup_printf ("%d分", g_date_time_get_minute (t)) : g_strdup ("");
+  static const char *const months[] = {
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+  };
+  g_autoptr(GDateTime) t = sitroom_render_cst_time (start);
+  int year, month, day;
 
-      return g_strdup_printf ("截至%d年%d月%d日%d时%s", g_date_time_get_year (t), g_date_time_get_month (t),
-                              g_date_time_get_day_of_month (t), g_date_time_get_hour (t), minutes);
-    }
-  else
-    {
-      g_autofree char *phrase = sitroom_briefing_cutoff_phrase (cutoff, "en");
+  g_return_val_if_fail (t != NULL, g_strdup ("—"));
 
-      /* "As of …" starts a sentence in the briefing; here it follows a dot. */
-      phrase[0] = g_ascii_tolower (phrase[0]);
-      return g_strdup_printf ("%s (CST)", phrase);
-    }
-}
-
-PangoLayout *
-sitroom_export_new_layout (PangoContext *pango,
-                           double        pixels,
-                           gboolean      bold,
-                           const char   *text)
-{
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (SITROOM_EXPORT_FONT);
-  PangoLayout *layout;
-
-  g_return_val_if_fail (PANGO_IS_CONTEXT (pango), NULL);
-  g_return_val_if_fail (text != NULL, NULL);
-
-  layout = pango_layout_new (pango);
-  pango_font_description_set_absolute_size (font, pixels * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-double
-sitroom_export_layout_width (PangoLayout *layout)
-{
-  int width = 0;
-
-  if (layout != NULL)
-    pango_layout_get_pixel_size (layout, &width, NULL);
-  return width;
-}
-
-double
-sitroom_export_layout_height (PangoLayout *layout)
-{
-  int height = 0;
-
-  if (layout != NULL)
-    pango_layout_get_pixel_size (layout, NULL, &height);
-  return height;
-}
-
-void
-sitroom_export_show (cairo_t            *cr,
-                     PangoLayout        *layout,
-                     const SitroomColor *color,
-                     double              x,
-                     double              y)
-{
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (PANGO_IS_LAYOUT (layout));
-  g_return_if_fail (color != NULL);
-
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  year = g_date_time_get_year (t);
+  month = g_date_time_get_month (t);
+  day = g_date_time_get_day_of_month (t);
+  if (sitroom_render_is_chinese (lang))
+    return year == known_year ? g_strdup_printf ("%d月%d日", month, day)
+                              : g_strdup_printf ("%d年%d月%d日", year, month, day);
+  return year == known_year ? g_strdup_printf ("%d %s", day, months[month - 1])
+                            : g_strdup_printf ("%d %s %d", day, months[month - 1], year);
 }
 
 static cairo_status_t
@@ -168,6 +95,10 @@ draw_picture (cairo_surface_t            *surface,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
 
+  /* A high-density picture is the same drawing at more pixels: the
+   * renderers see the size asked for through a scaled context. */
+  if (picture->scale > 1)
+    cairo_scale (cr, picture->scale, picture->scale);
   picture->draw (cr, picture->width, picture->height, picture->data);
 
   status = cairo_status (cr);
@@ -195,7 +126,8 @@ render_png (const SitroomExportPicture  *picture,
   cairo_status_t status;
 
   /* No alpha: the picture covers the whole file. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, picture->width, picture->height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, picture->width * MAX (picture->scale, 1),
+                                        picture->height * MAX (picture->scale, 1));
   status = draw_picture (surface, picture);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
@@ -249,7 +181,8 @@ render_svg (const SitroomExportPicture  *picture,
   cairo_surface_t *surface;
   cairo_status_t status;
 
-  surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, picture->width, picture->height);
+  surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, picture->width * MAX (picture->scale, 1),
+                                                 picture->height * MAX (picture->scale, 1));
   /* Pixels, so that the file opens at the size asked for. */
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   status = draw_picture (surface, picture);
@@ -334,6 +267,19 @@ failed:
 }
 
 gboolean
+sitroom_export_write_file (const char    *path,
+                           const guint8  *data,
+                           gsize          length,
+                           GError       **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return write_atomically (path, data, length, error);
+}
+
+gboolean
 sitroom_export_write_picture (const SitroomExportPicture  *picture,
                               SitroomExportFormat          format,
                               const char                  *path,
@@ -344,6 +290,8 @@ sitroom_export_write_picture (const SitroomExportPicture  *picture,
   g_return_val_if_fail (picture != NULL, FALSE);
   g_return_val_if_fail (picture->draw != NULL && picture->describe != NULL, FALSE);
   g_return_val_if_fail (picture->width > 0 && picture->height > 0, FALSE);
+  g_return_val_if_fail (picture->scale >= 0, FALSE);
+  g_return_val_if_fail (format == SITROOM_EXPORT_PNG || format == SITROOM_EXPORT_SVG, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 

@@ -1,4 +1,4 @@
-/* --export: what was asked for checked, the situation read, and the map, the chains, the curve or capacity written. */
+/* --export: what was asked for checked, the situation read, and the briefing pack, the map, the chains, the curve, capacity or their figures written. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -8,9 +8,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sitroom-briefing.h"
 #include "sitroom-cli-private.h"
 #include "sitroom-error.h"
 #include "sitroom-export.h"
+#include "sitroom-feed-client.h"
+#include "sitroom-render-text.h"
 
 gboolean
 sitroom_export_format_from_path (const char          *path,
@@ -28,6 +31,10 @@ sitroom_export_format_from_path (const char          *path,
     *format = SITROOM_EXPORT_PNG;
   else if (g_ascii_strcasecmp (dot, ".svg") == 0)
     *format = SITROOM_EXPORT_SVG;
+  else if (g_ascii_strcasecmp (dot, ".pdf") == 0)
+    *format = SITROOM_EXPORT_PDF;
+  else if (g_ascii_strcasecmp (dot, ".csv") == 0)
+    *format = SITROOM_EXPORT_CSV;
   else
     return FALSE;
   return TRUE;
@@ -84,6 +91,7 @@ sitroom_export_view_from_string (const char        *text,
     [SITROOM_EXPORT_VIEW_CHAINS] = "chains",
     [SITROOM_EXPORT_VIEW_CURVE] = "curve",
     [SITROOM_EXPORT_VIEW_CAPACITY] = "capacity",
+    [SITROOM_EXPORT_VIEW_BRIEFING] = "briefing",
   };
 
   g_return_val_if_fail (text != NULL, FALSE);
@@ -114,37 +122,87 @@ sitroom_export_grouping_from_string (const char           *text,
   return TRUE;
 }
 
-/* Refuses what another view than @view would read: given in vain it would
- * be ignored without a word, which hides a mistyped command. */
+static const char *
+view_name (SitroomExportView view)
+{
+  static const char *const names[] = {
+    [SITROOM_EXPORT_VIEW_MAP] = "map",
+    [SITROOM_EXPORT_VIEW_CHAINS] = "chains",
+    [SITROOM_EXPORT_VIEW_CURVE] = "curve",
+    [SITROOM_EXPORT_VIEW_CAPACITY] = "capacity",
+    [SITROOM_EXPORT_VIEW_BRIEFING] = "briefing",
+  };
+
+  return names[view];
+}
+
+static gboolean
+is_picture (SitroomExportFormat format)
+{
+  return format == SITROOM_EXPORT_PNG || format == SITROOM_EXPORT_SVG;
+}
+
+/* Refuses what nothing would read with @view in @format: given in vain it
+ * would be ignored without a word, which hides a mistyped command. */
 static gboolean
 check_view_options (const SitroomCliExport *export,
-                    SitroomExportView       view)
+                    SitroomExportView       view,
+                    SitroomExportFormat     format)
 {
   const struct {
     const char *option;
     const char *value;
+    gboolean briefing;          /* the pack's map page reads it too */
   } map_only[] = {
-    { "metric", export->metric },
-    { "boundaries", export->boundaries },
-    { "approval-number", export->approval_number },
+    { "metric", export->metric, FALSE },
+    { "boundaries", export->boundaries, TRUE },
+    { "approval-number", export->approval_number, TRUE },
+  };
+  const struct {
+    const char *option;
+    const char *value;
+  } picture_only[] = {
+    { "size", export->size },
+    { "scale", export->scale },
   };
 
-  if (view != SITROOM_EXPORT_VIEW_MAP)
-    for (guint i = 0; i < G_N_ELEMENTS (map_only); i++)
-      if (map_only[i].value != NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (map_only); i++)
+    {
+      if (map_only[i].value == NULL)
+        continue;
+      if (map_only[i].briefing && view != SITROOM_EXPORT_VIEW_MAP && view != SITROOM_EXPORT_VIEW_BRIEFING)
+        {
+          sitroom_cli_print_err (_("--%s is used only with --view map or briefing"), map_only[i].option);
+          return FALSE;
+        }
+      if (!map_only[i].briefing && view != SITROOM_EXPORT_VIEW_MAP)
         {
           sitroom_cli_print_err (_("--%s is used only with --view map"), map_only[i].option);
           return FALSE;
         }
+      if (format == SITROOM_EXPORT_CSV)
+        {
+          sitroom_cli_print_err (_("--%s is not used in a CSV file, which holds figures and no map"),
+                                 map_only[i].option);
+          return FALSE;
+        }
+    }
   if (view != SITROOM_EXPORT_VIEW_CURVE && export->grouping != NULL)
     {
       sitroom_cli_print_err (_("--%s is used only with --view curve"), "grouping");
       return FALSE;
     }
+  for (guint i = 0; i < G_N_ELEMENTS (picture_only); i++)
+    if (picture_only[i].value != NULL && !is_picture (format))
+      {
+        sitroom_cli_print_err (_("--%s is used only with a .png or .svg file"), picture_only[i].option);
+        return FALSE;
+      }
   return TRUE;
 }
 
-/* The map's own arguments, checked before the feed is read. */
+/* The outlines and, for the map, its metric: checked before the feed is
+ * read. */
 static int
 prepare_map (const SitroomCliExport  *export,
              SitroomMapOptions       *options,
@@ -180,6 +238,136 @@ prepare_map (const SitroomCliExport  *export,
   return SITROOM_EXIT_REFUSED;
 }
 
+/* The pack's footer names where its figures came from: the demo, a file
+ * by its name (a path on this machine means nothing on paper), a feed by
+ * its URL. */
+static char *
+source_words (const char *feed,
+              const char *lang)
+{
+  g_autofree char *path = NULL;
+
+  if (feed == NULL)
+    return g_strdup (sitroom_render_is_chinese (lang) ? "内置演示数据" : "Built-in demo");
+  if (sitroom_feed_is_url (feed))
+    return g_strdup (feed);
+  path = g_str_has_prefix (feed, "file://") ? g_filename_from_uri (feed, NULL, NULL) : NULL;
+  return g_filename_display_basename (path != NULL ? path : feed);
+}
+
+/* The pack of @view: its whole as a PDF, or its first page as a picture. */
+static gboolean
+write_briefing (const SitroomCliExport  *export,
+                SitroomView             *view,
+                SitroomBoundaries       *boundaries,
+                const char              *feed,
+                SitroomExportFormat      format,
+                int                      width,
+                int                      height,
+                int                      scale,
+                GError                 **error)
+{
+  g_autoptr(SitroomPack) pack = NULL;
+  g_autofree char *source = NULL;
+  SitroomPackOptions options = { 0 };
+
+  options.lang = export->lang != NULL ? export->lang : sitroom_briefing_locale_lang ();
+  if (export->approval_number != NULL && *export->approval_number != '\0')
+    options.approval_number = export->approval_number;
+  source = source_words (feed, options.lang);
+  options.source = source;
+  options.generated_at = g_get_real_time () / G_USEC_PER_SEC;
+  pack = sitroom_pack_new (view, boundaries, &options);
+
+  if (format == SITROOM_EXPORT_PDF)
+    return sitroom_pack_write_pdf (pack, export->path, error);
+  return sitroom_export_briefing_page (pack, format, width, height, scale, export->path, error);
+}
+
+/* Every argument that needs no feed, checked before it is read: a mistake
+ * costs nothing, even with a slow feed. Sets what was asked for. */
+static int
+check_arguments (const SitroomCliExport *export,
+                 SitroomExportFormat    *format,
+                 SitroomExportView      *which,
+                 SitroomCurveGrouping   *grouping,
+                 int                    *width,
+                 int                    *height,
+                 int                    *scale)
+{
+  g_autofree char *display = g_filename_display_name (export->path);
+
+  if (!sitroom_export_format_from_path (export->path, format))
+    {
+      sitroom_cli_print_err (_("cannot export to “%s”: the file name must end in .pdf, .csv, .png or .svg"), display);
+      return SITROOM_EXIT_UNREADABLE;
+    }
+
+  /* A pack or a table of figures unless a picture is asked for. */
+  *which = is_picture (*format) ? SITROOM_EXPORT_VIEW_MAP : SITROOM_EXPORT_VIEW_BRIEFING;
+  if (export->view != NULL && !sitroom_export_view_from_string (export->view, which))
+    {
+      /* TRANSLATORS: the names after "use" are what --view accepts: do not translate them */
+      sitroom_cli_print_err (_("unknown view “%s”: use map, chains, curve or capacity, or briefing for the whole pack"),
+                             export->view);
+      return SITROOM_EXIT_UNREADABLE;
+    }
+  if (*format == SITROOM_EXPORT_PDF && *which != SITROOM_EXPORT_VIEW_BRIEFING)
+    {
+      /* TRANSLATORS: the first %s is a view's name (map, chains…), the last the same name */
+      sitroom_cli_print_err (_("cannot export --view %s to “%s”: a PDF holds the whole briefing pack; use --view briefing, or a .png or .svg file for the %s alone"),
+                             view_name (*which), display, view_name (*which));
+      return SITROOM_EXIT_UNREADABLE;
+    }
+  if (!check_view_options (export, *which, *format))
+    return SITROOM_EXIT_UNREADABLE;
+
+  switch (*which)
+    {
+    case SITROOM_EXPORT_VIEW_MAP:
+      *width = SITROOM_EXPORT_DEFAULT_WIDTH;
+      *height = SITROOM_EXPORT_DEFAULT_HEIGHT;
+      break;
+    case SITROOM_EXPORT_VIEW_BRIEFING:
+      *width = SITROOM_EXPORT_PAGE_DEFAULT_WIDTH;
+      *height = SITROOM_EXPORT_PAGE_DEFAULT_HEIGHT;
+      break;
+    case SITROOM_EXPORT_VIEW_CHAINS:
+    case SITROOM_EXPORT_VIEW_CURVE:
+    case SITROOM_EXPORT_VIEW_CAPACITY:
+    default:
+      *width = SITROOM_EXPORT_CHART_DEFAULT_WIDTH;
+      *height = SITROOM_EXPORT_CHART_DEFAULT_HEIGHT;
+      break;
+    }
+  if (export->size != NULL && !sitroom_export_parse_size (export->size, width, height))
+    {
+      sitroom_cli_print_err (_("--size “%s” is not WIDTHxHEIGHT in pixels, each from %d to %d, such as 1920x1080"),
+                             export->size, SITROOM_EXPORT_MIN_SIZE, SITROOM_EXPORT_MAX_SIZE);
+      return SITROOM_EXIT_UNREADABLE;
+    }
+
+  *scale = 1;
+  if (export->scale != NULL)
+    {
+      if (g_strcmp0 (export->scale, "1") != 0 && g_strcmp0 (export->scale, "2") != 0)
+        {
+          sitroom_cli_print_err (_("--scale “%s”: use 1, or 2 for high-density screens"), export->scale);
+          return SITROOM_EXIT_UNREADABLE;
+        }
+      *scale = export->scale[0] - '0';
+    }
+
+  *grouping = SITROOM_CURVE_BY_PREFECTURE;
+  if (export->grouping != NULL && !sitroom_export_grouping_from_string (export->grouping, grouping))
+    {
+      /* TRANSLATORS: the names after "use" are what --grouping accepts: do not translate them */
+      sitroom_cli_print_err (_("unknown grouping “%s”: use by-prefecture or by-chain"), export->grouping);
+      return SITROOM_EXIT_UNREADABLE;
+    }
+  return SITROOM_EXIT_OK;
+}
+
 int
 sitroom_cli_export (const SitroomCliExport  *export,
                     const char              *feed,
@@ -189,12 +377,11 @@ sitroom_cli_export (const SitroomCliExport  *export,
   g_autoptr(SitroomBoundaries) boundaries = NULL;
   g_autoptr(SitroomView) view = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *display = NULL;
-  SitroomExportView which = SITROOM_EXPORT_VIEW_MAP;
-  SitroomCurveGrouping grouping = SITROOM_CURVE_BY_PREFECTURE;
+  SitroomExportView which;
+  SitroomCurveGrouping grouping;
   SitroomMapOptions options = { 0 };
   SitroomExportFormat format;
-  int width, height;
+  int width, height, scale;
   gboolean written;
   int offset;
   int status;
@@ -202,42 +389,11 @@ sitroom_cli_export (const SitroomCliExport  *export,
   g_return_val_if_fail (export != NULL, SITROOM_EXIT_UNREADABLE);
   g_return_val_if_fail (export->path != NULL, SITROOM_EXIT_UNREADABLE);
 
-  display = g_filename_display_name (export->path);
+  status = check_arguments (export, &format, &which, &grouping, &width, &height, &scale);
+  if (status != SITROOM_EXIT_OK)
+    return status;
 
-  /* Every argument is checked before the feed is read: a mistake costs
-   * nothing, even with a slow feed. */
-  if (export->view != NULL && !sitroom_export_view_from_string (export->view, &which))
-    {
-      /* TRANSLATORS: the names after "use" are what --view accepts: do not translate them */
-      sitroom_cli_print_err (_("unknown view “%s”: use map, chains, curve or capacity"), export->view);
-      return SITROOM_EXIT_UNREADABLE;
-    }
-  if (!check_view_options (export, which))
-    return SITROOM_EXIT_UNREADABLE;
-
-  if (!sitroom_export_format_from_path (export->path, &format))
-    {
-      sitroom_cli_print_err (_("cannot export to “%s”: the file name must end in .png or .svg"), display);
-      return SITROOM_EXIT_UNREADABLE;
-    }
-
-  width = which == SITROOM_EXPORT_VIEW_MAP ? SITROOM_EXPORT_DEFAULT_WIDTH : SITROOM_EXPORT_CHART_DEFAULT_WIDTH;
-  height = which == SITROOM_EXPORT_VIEW_MAP ? SITROOM_EXPORT_DEFAULT_HEIGHT : SITROOM_EXPORT_CHART_DEFAULT_HEIGHT;
-  if (export->size != NULL && !sitroom_export_parse_size (export->size, &width, &height))
-    {
-      sitroom_cli_print_err (_("--size “%s” is not WIDTHxHEIGHT in pixels, each from %d to %d, such as 1920x1080"),
-                             export->size, SITROOM_EXPORT_MIN_SIZE, SITROOM_EXPORT_MAX_SIZE);
-      return SITROOM_EXIT_UNREADABLE;
-    }
-
-  if (export->grouping != NULL && !sitroom_export_grouping_from_string (export->grouping, &grouping))
-    {
-      /* TRANSLATORS: the names after "use" are what --grouping accepts: do not translate them */
-      sitroom_cli_print_err (_("unknown grouping “%s”: use by-prefecture or by-chain"), export->grouping);
-      return SITROOM_EXIT_UNREADABLE;
-    }
-
-  if (which == SITROOM_EXPORT_VIEW_MAP)
+  if (format != SITROOM_EXPORT_CSV && (which == SITROOM_EXPORT_VIEW_MAP || which == SITROOM_EXPORT_VIEW_BRIEFING))
     {
       status = prepare_map (export, &options, &boundaries);
       if (status != SITROOM_EXIT_OK)
@@ -248,24 +404,24 @@ sitroom_cli_export (const SitroomCliExport  *export,
   if (status != SITROOM_EXIT_OK)
     return status;
 
-  switch (which)
+  if (format == SITROOM_EXPORT_CSV)
+    written = sitroom_export_csv (view, which, grouping, export->path, &error);
+  else if (which == SITROOM_EXPORT_VIEW_BRIEFING)
+    written = write_briefing (export, view, boundaries, feed, format, width, height, scale, &error);
+  else if (which == SITROOM_EXPORT_VIEW_CHAINS)
+    written = sitroom_export_chains_scaled (view, export->lang, format, width, height, scale, export->path, &error);
+  else if (which == SITROOM_EXPORT_VIEW_CURVE)
+    written = sitroom_export_curve_scaled (view, grouping, export->lang, format, width, height, scale,
+                                           export->path, &error);
+  else if (which == SITROOM_EXPORT_VIEW_CAPACITY)
+    written = sitroom_export_capacity_scaled (view, export->lang, format, width, height, scale, export->path, &error);
+  else
     {
-    case SITROOM_EXPORT_VIEW_CHAINS:
-      written = sitroom_export_chains (view, export->lang, format, width, height, export->path, &error);
-      break;
-    case SITROOM_EXPORT_VIEW_CURVE:
-      written = sitroom_export_curve (view, grouping, export->lang, format, width, height, export->path, &error);
-      break;
-    case SITROOM_EXPORT_VIEW_CAPACITY:
-      written = sitroom_export_capacity (view, export->lang, format, width, height, export->path, &error);
-      break;
-    case SITROOM_EXPORT_VIEW_MAP:
-    default:
       options.lang = export->lang;
       if (export->approval_number != NULL && *export->approval_number != '\0')
         options.approval_number = export->approval_number;
-      written = sitroom_export_map (view, boundaries, &options, format, width, height, export->path, &error);
-      break;
+      written = sitroom_export_map_scaled (view, boundaries, &options, format, width, height, scale,
+                                           export->path, &error);
     }
   if (!written)
     {

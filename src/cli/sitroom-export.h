@@ -1,4 +1,4 @@
-/* Exports: a view drawn into a PNG or SVG file with no window, by the drawing code the screen uses. */
+/* Exports: a view drawn into a PNG or SVG file, the briefing pack into a PDF, the figures into CSV, with no window, by the drawing code the screen uses. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -8,6 +8,7 @@
 #include "sitroom-curve.h"
 #include "sitroom-forecast.h"
 #include "sitroom-map-render.h"
+#include "sitroom-pack-render.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,9 @@ G_BEGIN_DECLS
 #define SITROOM_EXPORT_DEFAULT_HEIGHT 1200
 #define SITROOM_EXPORT_CHART_DEFAULT_WIDTH  1600
 #define SITROOM_EXPORT_CHART_DEFAULT_HEIGHT 900
+/* A picture of the briefing pack's first page: A4 at 150 dots an inch. */
+#define SITROOM_EXPORT_PAGE_DEFAULT_WIDTH  1240
+#define SITROOM_EXPORT_PAGE_DEFAULT_HEIGHT 1754
 #define SITROOM_EXPORT_MIN_SIZE       200
 #define SITROOM_EXPORT_MAX_SIZE       10000
 
@@ -36,6 +40,8 @@ G_BEGIN_DECLS
 typedef enum {
   SITROOM_EXPORT_PNG,
   SITROOM_EXPORT_SVG,
+  SITROOM_EXPORT_PDF,           /* the briefing pack */
+  SITROOM_EXPORT_CSV,           /* the figures of a view */
 } SitroomExportFormat;
 
 typedef enum {
@@ -43,16 +49,18 @@ typedef enum {
   SITROOM_EXPORT_VIEW_CHAINS,
   SITROOM_EXPORT_VIEW_CURVE,
   SITROOM_EXPORT_VIEW_CAPACITY,
+  SITROOM_EXPORT_VIEW_BRIEFING, /* the pack: the whole of it in a PDF, its first page in a picture */
 } SitroomExportView;
 
-/* The view named "map", "chains", "curve" or "capacity". */
+/* The view named "map", "chains", "curve", "capacity" or "briefing". */
 gboolean sitroom_export_view_from_string (const char          *text,
                                           SitroomExportView   *view);
 /* The curve's grouping named "by-prefecture" or "by-chain". */
 gboolean sitroom_export_grouping_from_string (const char           *text,
                                               SitroomCurveGrouping *grouping);
 
-/* The format named by the extension of @path: .png or .svg, in any case. */
+/* The format named by the extension of @path: .png, .svg, .pdf or .csv,
+ * in any case. */
 gboolean sitroom_export_format_from_path (const char          *path,
                                           SitroomExportFormat *format);
 
@@ -125,24 +133,95 @@ gboolean sitroom_export_capacity         (SitroomView              *view,
                                           const char               *path,
                                           GError                  **error);
 
-/* What --export was asked for. NULL members take their defaults: the map,
- * 1600x1200 (1600x900 for the chains, the curve and capacity), positives, the
- * built-in outlines, no approval number, the curve by prefecture. The
- * metric, outlines and approval number are the map's; the grouping is
- * the curve's; each is refused with another view. */
+/* The same at @scale: 1, or 2 for high-density screens, which draws the
+ * same picture at twice the density: a PNG of twice @width and @height,
+ * an SVG whose size in pixels is doubled. */
+gboolean sitroom_export_map_scaled       (SitroomView              *view,
+                                          SitroomBoundaries        *boundaries,
+                                          const SitroomMapOptions  *options,
+                                          SitroomExportFormat       format,
+                                          int                       width,
+                                          int                       height,
+                                          int                       scale,
+                                          const char               *path,
+                                          GError                  **error);
+gboolean sitroom_export_chains_scaled    (SitroomView              *view,
+                                          const char               *lang,
+                                          SitroomExportFormat       format,
+                                          int                       width,
+                                          int                       height,
+                                          int                       scale,
+                                          const char               *path,
+                                          GError                  **error);
+gboolean sitroom_export_curve_scaled     (SitroomView              *view,
+                                          SitroomCurveGrouping      grouping,
+                                          const char               *lang,
+                                          SitroomExportFormat       format,
+                                          int                       width,
+                                          int                       height,
+                                          int                       scale,
+                                          const char               *path,
+                                          GError                  **error);
+gboolean sitroom_export_capacity_scaled  (SitroomView              *view,
+                                          const char               *lang,
+                                          SitroomExportFormat       format,
+                                          int                       width,
+                                          int                       height,
+                                          int                       scale,
+                                          const char               *path,
+                                          GError                  **error);
+
+/* The first page of @pack (title, cutoff, headline and prefecture tables)
+ * as a PNG or SVG of @width × @height at @scale, the page scaled to fit
+ * and centred on white. Written as sitroom_export_map() writes; the SVG's
+ * <title> is the pack's and its <desc> the briefing's headline paragraph. */
+gboolean sitroom_export_briefing_page    (SitroomPack              *pack,
+                                          SitroomExportFormat       format,
+                                          int                       width,
+                                          int                       height,
+                                          int                       scale,
+                                          const char               *path,
+                                          GError                  **error);
+
+/* The figures of @which at @view's cutoff as CSV (sitroom-csv.h): the
+ * briefing's three tables in one file, the prefectures for the map, the
+ * chains, the quarantine sites for capacity, and for the curve a row per
+ * CST day and group (by @grouping): date, group (a region code or chain
+ * id, empty for the cases of none), group_zh, group_en, confirmed,
+ * asymptomatic, and mean7, the group's positives over that day and the
+ * six before divided by 7 (one decimal; the rows of a day add up to the
+ * curve's 7-day mean). Written whole or not at all; errors are
+ * G_FILE_ERROR. */
+gboolean sitroom_export_csv              (SitroomView              *view,
+                                          SitroomExportView         which,
+                                          SitroomCurveGrouping      grouping,
+                                          const char               *path,
+                                          GError                  **error);
+
+/* What --export was asked for. NULL members take their defaults: the
+ * briefing for a PDF or CSV and the map for a PNG or SVG; 1600x1200 for the
+ * map, 1600x900 for the chains, the curve and capacity, 1240x1754 for the
+ * briefing's first page; scale 1; positives, the built-in outlines, no
+ * approval number, the curve by prefecture. The metric is the map's; the
+ * outlines and approval number the map's and the briefing's (its map
+ * page); the grouping is the curve's; each is refused where nothing
+ * would read it. A PDF holds the briefing pack and nothing else; size and
+ * scale are a picture's. */
 typedef struct {
-  const char *path;              /* FILE.png or FILE.svg */
-  const char *view;              /* "map", "chains", "curve" or "capacity" */
+  const char *path;              /* FILE.pdf, FILE.png, FILE.svg or FILE.csv */
+  const char *view;              /* "briefing", "map", "chains", "curve" or "capacity" */
   const char *size;              /* "WIDTHxHEIGHT" */
   const char *metric;            /* as sitroom_metric_from_string() reads it */
   const char *lang;              /* "zh" or "en" */
   const char *boundaries;        /* a GeoJSON file of outlines */
   const char *approval_number;   /* 审图号 */
   const char *grouping;          /* "by-prefecture" or "by-chain" */
+  const char *scale;             /* "1" or "2" */
 } SitroomCliExport;
 
 /* --export: reads @feed (NULL: the built-in demo) at @as_of (NULL: its
- * as_of) and writes the file. Every problem is a message on stderr naming
+ * as_of) and writes the file; a pack names @feed as its source (a file by
+ * its name, a feed by its URL). Every problem is a message on stderr naming
  * it and an exit status: REFUSED for a feed document or boundary file with
  * errors, UNREADABLE for the rest (arguments, a source or boundary file
  * that cannot be read, an output file that cannot be written). */

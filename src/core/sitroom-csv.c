@@ -42,11 +42,14 @@ append_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-append_row (GString            *out,
-            const char * const *fields,
-            guint               n_fields)
+void
+sitroom_csv_append_row (GString            *out,
+                        const char * const *fields,
+                        guint               n_fields)
 {
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (fields != NULL || n_fields == 0);
+
   for (guint i = 0; i < n_fields; i++)
     append_field (out, fields[i], i == 0);
   g_string_append (out, CRLF);
@@ -84,7 +87,7 @@ table_prefectures (GString     *out,
   SitroomSituation *situation = sitroom_view_get_situation (view);
   guint n = sitroom_view_get_n_prefectures (view);
 
-  append_row (out, header, G_N_ELEMENTS (header));
+  sitroom_csv_append_row (out, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < n; i++)
     {
       const SitroomPrefectureFigures *row = sitroom_view_get_prefecture (view, i);
@@ -103,7 +106,7 @@ table_prefectures (GString     *out,
         mild, moderate, severe, critical, asymptomatic, new_24h,
       };
 
-      append_row (out, fields, G_N_ELEMENTS (fields));
+      sitroom_csv_append_row (out, fields, G_N_ELEMENTS (fields));
     }
 }
 
@@ -133,7 +136,7 @@ table_chains (GString     *out,
   SitroomSituation *situation = sitroom_view_get_situation (view);
   guint n = sitroom_view_get_n_chains (view);
 
-  append_row (out, header, G_N_ELEMENTS (header));
+  sitroom_csv_append_row (out, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < n; i++)
     {
       const SitroomChainFigures *row = sitroom_view_get_chain (view, i);
@@ -149,7 +152,7 @@ table_chains (GString     *out,
         positives, prefectures, close, secondary, sitroom_chain_status_to_string (status),
       };
 
-      append_row (out, fields, G_N_ELEMENTS (fields));
+      sitroom_csv_append_row (out, fields, G_N_ELEMENTS (fields));
     }
 }
 
@@ -166,7 +169,7 @@ table_sites (GString     *out,
   int filter = sitroom_view_get_prefecture_filter (view);
   const char *illustrative = sitroom_situation_is_illustrative (situation, "quarantine_sites") ? "yes" : "no";
 
-  append_row (out, header, G_N_ELEMENTS (header));
+  sitroom_csv_append_row (out, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < n; i++)
     {
       const SitroomSite *site = sitroom_situation_get_site (situation, i);
@@ -200,7 +203,7 @@ table_sites (GString     *out,
       fields[10] = site->occupied > site->capacity ? "yes" : "no";
       fields[11] = updated_at;
       fields[12] = illustrative;
-      append_row (out, fields, G_N_ELEMENTS (fields));
+      sitroom_csv_append_row (out, fields, G_N_ELEMENTS (fields));
     }
 }
 
@@ -262,7 +265,7 @@ sitroom_csv_briefing (SitroomView *view)
 
       if (i > 0)
         g_string_append (out, CRLF);
-      append_row (out, title, G_N_ELEMENTS (title));
+      sitroom_csv_append_row (out, title, G_N_ELEMENTS (title));
       tables[i].table (out, view);
     }
   return g_string_free_to_bytes (out);

@@ -46,4 +46,10 @@ gboolean sitroom_csv_write_briefing (SitroomView  *view,
                                      const char   *path,
                                      GError      **error);
 
+/* Appends one row of @fields (NULL: an empty field), each quoted when RFC
+ * 4180 asks for it, ended by CRLF: for other tables in the same form. */
+void     sitroom_csv_append_row  (GString            *out,
+                                  const char * const *fields,
+                                  guint               n_fields);
+
 G_END_DECLS

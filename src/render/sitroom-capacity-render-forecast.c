@@ -144,9 +144,9 @@ place_plot (const CapacityChartWords *words,
   if (words->name != NULL)
     {
       layout->title_y = top;
-      sitroom_capacity_layout_size (words->name, &w, &h);
+      sitroom_render_layout_size (words->name, &w, &h);
       top += MAX (h, words->mark_height) + 2 * ts;
-      sitroom_capacity_layout_size (words->status, &w, &h);
+      sitroom_render_layout_size (words->status, &w, &h);
       top += h + 6 * ts;
     }
   else if (words->illustrative)
@@ -155,7 +155,7 @@ place_plot (const CapacityChartWords *words,
   if (words->rule_label != NULL)
     {
       layout->rule_label_y = top;
-      sitroom_capacity_layout_size (words->rule_label, &w, &h);
+      sitroom_render_layout_size (words->rule_label, &w, &h);
       top += h + 2 * ts;
     }
   else
@@ -228,11 +228,11 @@ draw_header (CapacityTexts             *texts,
     {
       double w, h;
 
-      sitroom_capacity_show (cr, words->name, &palette->text, layout->margin, layout->title_y);
-      sitroom_capacity_layout_size (words->name, &w, &h);
+      sitroom_render_show (cr, words->name, &palette->text, layout->margin, layout->title_y);
+      sitroom_render_layout_size (words->name, &w, &h);
       mark_y = layout->title_y + MAX (0, (h - words->mark_height) / 2);
-      sitroom_capacity_show (cr, words->status, running_out ? &palette->warning : &palette->muted,
-                             layout->margin, layout->title_y + MAX (h, words->mark_height) + 2 * layout->ts);
+      sitroom_render_show (cr, words->status, running_out ? &palette->warning : &palette->muted,
+                           layout->margin, layout->title_y + MAX (h, words->mark_height) + 2 * layout->ts);
     }
   if (words->illustrative)
     sitroom_capacity_draw_mark (texts, cr, layout->width - layout->margin - words->mark_width, mark_y);
@@ -255,12 +255,12 @@ draw_grid (CapacityTexts             *texts,
       cairo_new_path (cr);
       cairo_move_to (cr, layout->x0, y + (people == 0 ? 0.5 : -0.5));
       cairo_line_to (cr, layout->x1, y + (people == 0 ? 0.5 : -0.5));
-      sitroom_capacity_set_color (cr, people == 0 ? &palette->axis : &palette->grid, 1);
+      sitroom_chart_set_color (cr, people == 0 ? &palette->axis : &palette->grid, 1);
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
 
-      sitroom_capacity_layout_size (label, &w, &h);
-      sitroom_capacity_show (cr, label, &palette->muted, MAX (0, layout->x0 - 6 * layout->ts - w), y - h / 2);
+      sitroom_render_layout_size (label, &w, &h);
+      sitroom_render_show (cr, label, &palette->muted, MAX (0, layout->x0 - 6 * layout->ts - w), y - h / 2);
     }
 }
 
@@ -281,7 +281,7 @@ draw_day_axis (CapacityTexts                   *texts,
 
   /* Labels every day, every other day, …: the first step whose labels
    * keep apart. */
-  sitroom_capacity_layout_size (probe, &w, &h);
+  sitroom_render_layout_size (probe, &w, &h);
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (steps[i] * layout->slot >= w + 6 * ts)
       {
@@ -289,7 +289,7 @@ draw_day_axis (CapacityTexts                   *texts,
         break;
       }
 
-  sitroom_capacity_set_color (cr, &palette->axis, 1);
+  sitroom_chart_set_color (cr, &palette->axis, 1);
   cairo_set_line_width (cr, 1);
   for (int d = 0; d < CAPACITY_COLUMNS; d++)
     {
@@ -302,18 +302,18 @@ draw_day_axis (CapacityTexts                   *texts,
       cairo_new_path (cr);
       cairo_move_to (cr, x, layout->y1 + 1);
       cairo_line_to (cr, x, layout->y1 + 1 + (major ? CAPACITY_TICK_LENGTH : CAPACITY_TICK_LENGTH / 2) * ts);
-      sitroom_capacity_set_color (cr, &palette->axis, 1);
+      sitroom_chart_set_color (cr, &palette->axis, 1);
       cairo_stroke (cr);
       if (!major)
         continue;
       text = sitroom_capacity_day_words (day_start (prefecture, d), texts->chinese);
       label = sitroom_capacity_new_layout (texts, CAPACITY_LABEL_PX, FALSE, text);
-      sitroom_capacity_layout_size (label, &w, &h);
+      sitroom_render_layout_size (label, &w, &h);
       lx = CLAMP (x - w / 2, 0, MAX (0, layout->width - w));
       if (lx < last_right + 4 * ts)
         continue;
       last_right = lx + w;
-      sitroom_capacity_show (cr, label, &palette->muted, lx, layout->y1 + 1 + (CAPACITY_TICK_LENGTH + 2) * ts);
+      sitroom_render_show (cr, label, &palette->muted, lx, layout->y1 + 1 + (CAPACITY_TICK_LENGTH + 2) * ts);
     }
 }
 
@@ -348,7 +348,7 @@ draw_areas (const SitroomPrefectureForecast *prefecture,
 {
   cairo_save (cr);
   occupancy_path (prefecture, cr, layout, TRUE);
-  sitroom_capacity_set_color (cr, &palette->area, 1);
+  sitroom_chart_set_color (cr, &palette->area, 1);
   cairo_fill (cr);
 
   /* Above each column's beds: the level may change from day to day. */
@@ -359,7 +359,7 @@ draw_areas (const SitroomPrefectureForecast *prefecture,
                      - layout->y0);
   cairo_clip (cr);
   occupancy_path (prefecture, cr, layout, TRUE);
-  sitroom_capacity_set_color (cr, &palette->warning_area, 1);
+  sitroom_chart_set_color (cr, &palette->warning_area, 1);
   cairo_fill (cr);
   cairo_restore (cr);
 }
@@ -432,7 +432,7 @@ draw_capacity (CapacityTexts                   *texts,
     }
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
   cairo_set_line_width (cr, MAX (1, round (1.5 * ts)));
-  sitroom_capacity_set_color (cr, &palette->capacity, 1);
+  sitroom_chart_set_color (cr, &palette->capacity, 1);
   cairo_stroke (cr);
   cairo_restore (cr);
 
@@ -441,7 +441,7 @@ draw_capacity (CapacityTexts                   *texts,
    * then above the line's points with room to spare, or the words seem to
    * sit on the line and name it; but no more than a line of words up, or
    * they leave the level they name. */
-  sitroom_capacity_layout_size (label, &w, &h);
+  sitroom_render_layout_size (label, &w, &h);
   y = sitroom_capacity_chart_people_y (layout, last) - h - ts;
   if (crosses_line (prefecture, layout, layout->x1 - w, y, y + h))
     {
@@ -453,7 +453,7 @@ draw_capacity (CapacityTexts                   *texts,
       else if (lifted < y && lifted >= y - h)
         y = lifted;
     }
-  sitroom_capacity_show (cr, label, &palette->capacity, layout->x1 - w, MAX (y, layout->y0 - h / 2));
+  sitroom_render_show (cr, label, &palette->capacity, layout->x1 - w, MAX (y, layout->y0 - h / 2));
 }
 
 /* The first day with no free bed: a rule down the plot under its date. */
@@ -468,17 +468,17 @@ draw_rule (const SitroomPrefectureForecast *prefecture,
   double half = MAX (1, round (layout->ts));
   double w, h, lx;
 
-  sitroom_capacity_layout_size (words->rule_label, &w, &h);
+  sitroom_render_layout_size (words->rule_label, &w, &h);
   cairo_save (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   cairo_new_path (cr);
   cairo_rectangle (cr, x - half, layout->rule_label_y + h, 2 * half, layout->y1 - (layout->rule_label_y + h));
-  sitroom_capacity_set_color (cr, &palette->warning, 1);
+  sitroom_chart_set_color (cr, &palette->warning, 1);
   cairo_fill (cr);
   cairo_restore (cr);
 
   lx = CLAMP (x - w / 2, layout->margin, MAX (layout->margin, layout->width - layout->margin - w));
-  sitroom_capacity_show (cr, words->rule_label, &palette->warning, lx, layout->rule_label_y);
+  sitroom_render_show (cr, words->rule_label, &palette->warning, lx, layout->rule_label_y);
 }
 
 static void
@@ -494,7 +494,7 @@ draw_line (const SitroomPrefectureForecast *prefecture,
   occupancy_path (prefecture, cr, layout, FALSE);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  sitroom_capacity_set_color (cr, &palette->line, 1);
+  sitroom_chart_set_color (cr, &palette->line, 1);
   cairo_set_line_width (cr, 2 * ts);
   cairo_stroke (cr);
 
@@ -507,9 +507,9 @@ draw_line (const SitroomPrefectureForecast *prefecture,
       cairo_new_path (cr);
       cairo_arc (cr, sitroom_capacity_chart_day_x (layout, d), sitroom_capacity_chart_people_y (layout, occupied),
                  POINT_RADIUS * ts, 0, 2 * G_PI);
-      sitroom_capacity_set_color (cr, occupied >= capacity && occupied > 0 ? &palette->warning : &palette->line, 1);
+      sitroom_chart_set_color (cr, occupied >= capacity && occupied > 0 ? &palette->warning : &palette->line, 1);
       cairo_fill_preserve (cr);
-      sitroom_capacity_set_color (cr, &palette->background, 1);
+      sitroom_chart_set_color (cr, &palette->background, 1);
       cairo_set_line_width (cr, 1.2 * ts);
       cairo_stroke (cr);
     }
@@ -546,12 +546,7 @@ sitroom_capacity_render_forecast (SitroomForecast                 *forecast,
   sitroom_capacity_chart_words_init (&words, &texts, prefecture, layout.width - 2 * layout.margin);
   place_plot (&words, &layout);
 
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  sitroom_capacity_set_color (cr, &palette->background, 1);
-  cairo_paint (cr);
+  sitroom_chart_begin (cr, width, height, &palette->background);
 
   draw_header (&texts, &words, cr, &layout, prefecture->full_on >= 0);
   draw_grid (&texts, cr, &layout);
@@ -560,7 +555,7 @@ sitroom_capacity_render_forecast (SitroomForecast                 *forecast,
       cairo_new_path (cr);
       cairo_rectangle (cr, layout.x0 + (options->hover_day + 1) * layout.slot, layout.y0,
                        layout.slot, layout.y1 - layout.y0);
-      sitroom_capacity_set_color (cr, &palette->highlight, 1);
+      sitroom_chart_set_color (cr, &palette->highlight, 1);
       cairo_fill (cr);
     }
   draw_areas (prefecture, palette, cr, &layout);

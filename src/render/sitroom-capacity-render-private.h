@@ -5,26 +5,22 @@
 #include <pango/pangocairo.h>
 
 #include "sitroom-capacity-render.h"
+#include "sitroom-chart-style.h"
+#include "sitroom-render-text.h"
 
 G_BEGIN_DECLS
-
-/* Chinese first, so that 太原 is drawn with Simplified Chinese glyphs. */
-#define CAPACITY_FONT "Noto Sans CJK SC, Noto Sans, sans"
 /* A chart's columns: the cutoff's, then each forecast day's. */
 #define CAPACITY_COLUMNS (SITROOM_FORECAST_DAYS + 1)
 #define CAPACITY_LABEL_PX 11.0
 #define CAPACITY_TICK_LENGTH 4.0
 
-/* Colours of both drawings, per style. */
+/* Colours of both drawings, per style: the charts' own
+ * (sitroom-chart-style.h), by name or as a whole, and capacity's. */
 typedef struct {
-  SitroomColor background;
-  SitroomColor text;
-  SitroomColor muted;           /* axes' labels, headings, notes */
-  SitroomColor grid;
-  SitroomColor axis;
-  SitroomColor highlight;       /* behind the hovered day */
-  SitroomColor panel;           /* the hovered day's figures */
-  SitroomColor panel_border;
+  union {
+    SitroomChartColors chart;
+    struct { SITROOM_CHART_COLOR_MEMBERS };
+  };
   SitroomColor line;            /* expected occupancy */
   SitroomColor area;            /* under it, translucent */
   SitroomColor capacity;        /* the beds' level */
@@ -130,9 +126,8 @@ typedef struct {
 
 /* sitroom-capacity-render.c: colours and the mark. */
 const CapacityPalette *sitroom_capacity_palette    (SitroomStyle                  style);
-void        sitroom_capacity_set_color             (cairo_t                      *cr,
-                                                    const SitroomColor           *color,
-                                                    double                        alpha);
+/* The name the capacity test knows sitroom_chart_set_color() by. */
+#define sitroom_capacity_set_color sitroom_chart_set_color
 double      sitroom_capacity_text_scale            (const SitroomCapacityOptions *options);
 /* Whether the document calls its sites' figures illustrative, and whether
  * a forecast (which adds its cohorts) is. */
@@ -157,20 +152,11 @@ void        sitroom_capacity_texts_init            (CapacityTexts               
 void        sitroom_capacity_texts_clear           (CapacityTexts                *texts);
 const char *sitroom_capacity_phrase                (const CapacityTexts          *texts,
                                                     CapacityPhrase                phrase);
-/* Text in CAPACITY_FONT at @pixels times the text scale. */
+/* Text at @pixels times the text scale. */
 PangoLayout *sitroom_capacity_new_layout           (CapacityTexts                *texts,
                                                     double                        pixels,
                                                     gboolean                      bold,
                                                     const char                   *text);
-/* A layout's logical size in pixels; 0 × 0 for NULL. */
-void        sitroom_capacity_layout_size           (PangoLayout                  *layout,
-                                                    double                       *width,
-                                                    double                       *height);
-void        sitroom_capacity_show                  (cairo_t                      *cr,
-                                                    PangoLayout                  *layout,
-                                                    const SitroomColor           *color,
-                                                    double                        x,
-                                                    double                        y);
 /* "8月25日" / "25 Aug": the CST day starting at @day. */
 char       *sitroom_capacity_day_words             (gint64                        day,
                                                     gboolean                      chinese);
@@ -183,9 +169,7 @@ char       *sitroom_capacity_percent_words         (gint64                      
 /* The name of region @region in the options' language. */
 const char *sitroom_capacity_region_name           (const CapacityTexts          *texts,
                                                     int                           region);
-/* The whole picture's title, with the province and the cutoff, and its
- * source line. */
-char       *sitroom_capacity_title_words           (const CapacityTexts          *texts);
+/* The whole picture's source line, under its title. */
 char       *sitroom_capacity_source_words          (const CapacityTexts          *texts,
                                                     const SitroomText            *publisher);
 /* The line under a chart's name: "已超员 · 预计8月21日床位用尽" / "Beds last

@@ -159,11 +159,11 @@ measure_columns (CapacityTable *table,
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
     {
       pango_layout_set_text (small, sitroom_capacity_phrase (texts, headers[i]), -1);
-      sitroom_capacity_layout_size (small, &w, &h);
+      sitroom_render_layout_size (small, &w, &h);
       *number_width = MAX (*number_width, w);
     }
   pango_layout_set_text (layout, "100%", -1);
-  sitroom_capacity_layout_size (layout, percent_width, &h);
+  sitroom_render_layout_size (layout, percent_width, &h);
 
   for (guint i = 0; i < table->rows->len; i++)
     {
@@ -175,16 +175,16 @@ measure_columns (CapacityTable *table,
       const char *numbers[] = { capacity, occupied, free };
 
       pango_layout_set_text (layout, row_name (table, row), -1);
-      sitroom_capacity_layout_size (layout, &w, &h);
+      sitroom_render_layout_size (layout, &w, &h);
       *name_width = MAX (*name_width, w + (row->kind == CAPACITY_ROW_SITE ? INDENT * texts->ts : 0));
       for (guint c = 0; c < G_N_ELEMENTS (numbers); c++)
         {
           pango_layout_set_text (layout, numbers[c], -1);
-          sitroom_capacity_layout_size (layout, &w, &h);
+          sitroom_render_layout_size (layout, &w, &h);
           *number_width = MAX (*number_width, w);
         }
       pango_layout_set_text (layout, percent, -1);
-      sitroom_capacity_layout_size (layout, &w, &h);
+      sitroom_render_layout_size (layout, &w, &h);
       *percent_width = MAX (*percent_width, w);
     }
 }
@@ -210,15 +210,15 @@ sitroom_capacity_table_init (CapacityTable *table,
   table->rows = g_array_new (FALSE, TRUE, sizeof (CapacityRow));
 
   probe = sitroom_capacity_new_layout (texts, HEADING_PX, TRUE, "8月");
-  sitroom_capacity_layout_size (probe, &w, &h);
+  sitroom_render_layout_size (probe, &w, &h);
   table->heading_height = h + 6 * ts;
   g_clear_object (&probe);
   probe = sitroom_capacity_new_layout (texts, COLUMNS_PX, FALSE, "8月");
-  sitroom_capacity_layout_size (probe, &w, &h);
+  sitroom_render_layout_size (probe, &w, &h);
   table->heading_height = ceil (table->heading_height + h + 4 * ts);
   g_clear_object (&probe);
   probe = sitroom_capacity_new_layout (texts, ROW_PX, TRUE, "8月");
-  sitroom_capacity_layout_size (probe, &w, &h);
+  sitroom_render_layout_size (probe, &w, &h);
   table->row_height = ceil (h + ROW_GAP * ts);
 
   for (guint i = 0; i < sites->len; i++)
@@ -294,11 +294,11 @@ draw_heading (CapacityTable *table,
     CAPACITY_PHRASE_COLUMN_FREE, CAPACITY_PHRASE_COLUMN_OCCUPANCY,
   };
 
-  sitroom_capacity_show (cr, title, &palette->text, x, y);
-  sitroom_capacity_layout_size (title, &w, &h);
+  sitroom_render_show (cr, title, &palette->text, x, y);
+  sitroom_render_layout_size (title, &w, &h);
   cx = x + w;
-  sitroom_capacity_show (cr, over, table->n_over_full > 0 ? &palette->warning : &palette->muted, cx, y);
-  sitroom_capacity_layout_size (over, &w, &h);
+  sitroom_render_show (cr, over, table->n_over_full > 0 ? &palette->warning : &palette->muted, cx, y);
+  sitroom_render_layout_size (over, &w, &h);
   cx += w + 8 * ts;
   if (sitroom_capacity_sites_illustrative (texts->forecast))
     {
@@ -315,7 +315,7 @@ draw_heading (CapacityTable *table,
                                                                   sitroom_capacity_phrase (texts, columns[c]));
       double lx;
 
-      sitroom_capacity_layout_size (label, &w, &h);
+      sitroom_render_layout_size (label, &w, &h);
       if (c == 0)
         lx = x;
       else if (c < 4)
@@ -323,12 +323,12 @@ draw_heading (CapacityTable *table,
         lx = x + table->name_width + c * (COLUMN_GAP * ts + table->number_width) - w;
       else
         lx = x + table->bar_x;
-      sitroom_capacity_show (cr, label, &palette->muted, lx, y);
+      sitroom_render_show (cr, label, &palette->muted, lx, y);
     }
   cairo_new_path (cr);
   cairo_move_to (cr, x, round (y + h + 2 * ts) + 0.5);
   cairo_line_to (cr, x + table->width, round (y + h + 2 * ts) + 0.5);
-  sitroom_capacity_set_color (cr, &palette->axis, 1);
+  sitroom_chart_set_color (cr, &palette->axis, 1);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 }
@@ -361,7 +361,7 @@ draw_row (CapacityTable     *table,
       cairo_new_path (cr);
       cairo_move_to (cr, x, round (y) - 0.5);
       cairo_line_to (cr, x + table->width, round (y) - 0.5);
-      sitroom_capacity_set_color (cr, row->kind == CAPACITY_ROW_TOTAL ? &palette->axis : &palette->grid, 1);
+      sitroom_chart_set_color (cr, row->kind == CAPACITY_ROW_TOTAL ? &palette->axis : &palette->grid, 1);
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
     }
@@ -369,16 +369,16 @@ draw_row (CapacityTable     *table,
   y += ROW_GAP * ts / 2;
   pango_layout_set_width (name, (int) (MAX (table->name_width - indent, 1) * PANGO_SCALE));
   pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
-  sitroom_capacity_show (cr, name, color, x + indent, y);
-  sitroom_capacity_layout_size (name, &w, &h);
+  sitroom_render_show (cr, name, color, x + indent, y);
+  sitroom_render_layout_size (name, &w, &h);
 
   for (guint c = 0; c < G_N_ELEMENTS (numbers); c++)
     {
       double right = x + table->name_width + (c + 1) * (COLUMN_GAP * ts + table->number_width);
 
       pango_layout_set_text (cell, numbers[c], -1);
-      sitroom_capacity_layout_size (cell, &w, &h);
-      sitroom_capacity_show (cr, cell, color, right - w, y);
+      sitroom_render_layout_size (cell, &w, &h);
+      sitroom_render_show (cr, cell, color, right - w, y);
     }
 
   /* The bar: its track is 100 %; an over-full one is filled whole. */
@@ -387,7 +387,7 @@ draw_row (CapacityTable     *table,
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   cairo_new_path (cr);
   cairo_rectangle (cr, round (x + table->bar_x), bar_y, table->bar_width, table->bar_height);
-  sitroom_capacity_set_color (cr, &palette->track, 1);
+  sitroom_chart_set_color (cr, &palette->track, 1);
   cairo_fill (cr);
   filled = row->capacity > 0 ? MIN (1.0, (double) row->occupied / row->capacity) : (row->occupied > 0 ? 1 : 0);
   if (round (filled * table->bar_width) > 0)
@@ -395,13 +395,13 @@ draw_row (CapacityTable     *table,
       sitroom_capacity_render_bar_color (row->occupied, row->capacity, texts->options->style, &fill);
       cairo_new_path (cr);
       cairo_rectangle (cr, round (x + table->bar_x), bar_y, round (filled * table->bar_width), table->bar_height);
-      sitroom_capacity_set_color (cr, &fill, 1);
+      sitroom_chart_set_color (cr, &fill, 1);
       cairo_fill (cr);
     }
   cairo_restore (cr);
 
   pango_layout_set_text (cell, percent, -1);
-  sitroom_capacity_show (cr, cell, color, x + table->bar_x + table->bar_width + BAR_GAP * ts, y);
+  sitroom_render_show (cr, cell, color, x + table->bar_x + table->bar_width + BAR_GAP * ts, y);
 }
 
 void
@@ -427,9 +427,9 @@ sitroom_capacity_table_draw (CapacityTable *table,
       g_autofree char *text = sitroom_capacity_left_out_words (texts, table->n_left_out);
       g_autoptr(PangoLayout) note = sitroom_capacity_new_layout (texts, ROW_PX, FALSE, text);
 
-      sitroom_capacity_show (cr, note, &palette->muted, x,
-                             y + table->heading_height + table->rows->len * table->row_height
-                             + ROW_GAP * texts->ts / 2);
+      sitroom_render_show (cr, note, &palette->muted, x,
+                           y + table->heading_height + table->rows->len * table->row_height
+                           + ROW_GAP * texts->ts / 2);
     }
 }
 
@@ -500,7 +500,7 @@ sitroom_capacity_assumptions_height (GArray        *list,
 
   for (guint i = 0; i < list->len; i++)
     {
-      sitroom_capacity_layout_size (g_array_index (list, Assumption, i).text, &w, &h);
+      sitroom_render_layout_size (g_array_index (list, Assumption, i).text, &w, &h);
       total += h + 2 * texts->ts;
     }
   return total;
@@ -531,8 +531,8 @@ sitroom_capacity_assumptions_draw (GArray        *list,
           sitroom_capacity_draw_mark (texts, cr, x, y + MAX (0, baseline - mark_h + 2 * texts->ts));
           tx += mark_w + 6 * texts->ts;
         }
-      sitroom_capacity_show (cr, item->text, &palette->muted, tx, y);
-      sitroom_capacity_layout_size (item->text, &w, &h);
+      sitroom_render_show (cr, item->text, &palette->muted, tx, y);
+      sitroom_render_layout_size (item->text, &w, &h);
       y += h + 2 * texts->ts;
     }
 }

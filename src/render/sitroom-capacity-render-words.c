@@ -6,9 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "sitroom-briefing.h"
 #include "sitroom-capacity-render-private.h"
-#include "sitroom-time.h"
 
 #define NAME_PX 13.0
 #define STATUS_PX 11.0
@@ -56,11 +54,11 @@ sitroom_capacity_texts_init (CapacityTexts                *texts,
   texts->forecast = forecast;
   texts->options = options;
   texts->ts = sitroom_capacity_text_scale (options);
-  texts->chinese = options->lang != NULL && g_str_has_prefix (options->lang, "zh");
+  texts->chinese = sitroom_render_is_chinese (options->lang);
+  texts->pango = NULL;
   /* The context follows the surface (font options differ between the
    * screen, a PNG and an SVG). */
-  texts->pango = pango_cairo_create_context (cr);
-  pango_context_set_language (texts->pango, pango_language_from_string (texts->chinese ? "zh-cn" : "en"));
+  sitroom_render_text_update (&texts->pango, cr, options->lang);
 }
 
 void
@@ -92,66 +90,21 @@ sitroom_capacity_new_layout (CapacityTexts *texts,
                              gboolean       bold,
                              const char    *text)
 {
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (CAPACITY_FONT);
-  PangoLayout *layout = pango_layout_new (texts->pango);
-
-  pango_font_description_set_absolute_size (font, pixels * texts->ts * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-void
-sitroom_capacity_layout_size (PangoLayout *layout,
-                              double      *width,
-                              double      *height)
-{
-  PangoRectangle logical;
-
-  *width = *height = 0;
-  if (layout == NULL)
-    return;
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  *width = logical.width;
-  *height = logical.height;
-}
-
-void
-sitroom_capacity_show (cairo_t            *cr,
-                       PangoLayout        *layout,
-                       const SitroomColor *color,
-                       double              x,
-                       double              y)
-{
-  sitroom_capacity_set_color (cr, color, 1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static GDateTime *
-cst_time (gint64 utc)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (SITROOM_CST_OFFSET);
-  g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (utc);
-
-  return g_date_time_to_timezone (t, tz);
+  return sitroom_render_new_layout (texts->pango, pixels * texts->ts, bold, text);
 }
 
 char *
 sitroom_capacity_day_words (gint64   day,
                             gboolean chinese)
 {
-  static const char *const months[] = {
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-  };
-  g_autoptr(GDateTime) t = cst_time (day);
+  g_autoptr(GDateTime) t = sitroom_render_cst_time (day);
 
   if (t == NULL)
     return g_strdup ("—");
   if (chinese)
     return g_strdup_printf ("%d月%d日", g_date_time_get_month (t), g_date_time_get_day_of_month (t));
-  return g_strdup_printf ("%d %s", g_date_time_get_day_of_month (t), months[g_date_time_get_month (t) - 1]);
+  return g_strdup_printf ("%d %s", g_date_time_get_day_of_month (t),
+                          sitroom_render_month_abbreviation (g_date_time_get_month (t)));
 }
 
 char *
@@ -182,48 +135,24 @@ sitroom_capacity_region_name (const CapacityTexts *texts,
   return sitroom_text_get (&sitroom_situation_get_region (situation, region)->name, texts->options->lang);
 }
 
-/* "山西省集中隔离床位 · 截至2022年8月20日13时" / "Centralized quarantine beds
- * in Shanxi · as of 13:00 on 20 August 2022 (CST)", worded as the map's
- * title is. */
 char *
-sitroom_capacity_title_words (const CapacityTexts *texts)
+sitroom_capacity_render_title (SitroomForecast *forecast,
+                               const char      *lang)
 {
-  SitroomView *view = sitroom_forecast_get_view (texts->forecast);
-  SitroomSituation *situation = sitroom_view_get_situation (view);
-  gint64 cutoff = sitroom_view_get_cutoff (view);
-  const char *province = "";
+  SitroomView *view;
+  const char *province;
+  g_autofree char *cutoff = NULL;
 
-  for (guint i = 0; i < sitroom_situation_get_n_regions (situation); i++)
-    {
-      const SitroomRegion *region = sitroom_situation_get_region (situation, i);
+  g_return_val_if_fail (SITROOM_IS_FORECAST (forecast), NULL);
 
-      if (region->level == SITROOM_LEVEL_PROVINCE && !region->from_feed)
-        {
-          province = sitroom_text_get (&region->name, texts->options->lang);
-          break;
-        }
-    }
-
-  if (texts->chinese)
-    {
-      g_autoptr(GDateTime) t = cst_time (cutoff);
-      g_autofree char *minutes = g_date_time_get_minute (t) != 0
-                                 ? g_strdup_printf ("%d分", g_date_time_get_minute (t)) : g_strdup ("");
-
-      return g_strdup_printf ("%s集中隔离床位 · 截至%d年%d月%d日%d时%s", province, g_date_time_get_year (t),
-                              g_date_time_get_month (t), g_date_time_get_day_of_month (t),
-                              g_date_time_get_hour (t), minutes);
-    }
-  else
-    {
-      g_autofree char *phrase = sitroom_briefing_cutoff_phrase (cutoff, "en");
-
-      /* "As of …" starts a sentence in the briefing; here it follows a dot. */
-      phrase[0] = g_ascii_tolower (phrase[0]);
-      if (province[0] == '\0')
-        return g_strdup_printf ("Centralized quarantine beds · %s (CST)", phrase);
-      return g_strdup_printf ("Centralized quarantine beds in %s · %s (CST)", province, phrase);
-    }
+  view = sitroom_forecast_get_view (forecast);
+  province = sitroom_render_province_name (sitroom_view_get_situation (view), lang);
+  cutoff = sitroom_render_cutoff_words (sitroom_view_get_cutoff (view), lang);
+  if (sitroom_render_is_chinese (lang))
+    return g_strdup_printf ("%s集中隔离床位 · %s", province, cutoff);
+  if (province[0] == '\0')
+    return g_strdup_printf ("Centralized quarantine beds · %s", cutoff);
+  return g_strdup_printf ("Centralized quarantine beds in %s · %s", province, cutoff);
 }
 
 char *
@@ -270,7 +199,7 @@ sitroom_capacity_chart_words_init (CapacityChartWords              *words,
   g_assert (words != NULL);
 
   *words = (CapacityChartWords) { 0 };
-  sitroom_capacity_layout_size (probe, &w, &words->label_height);
+  sitroom_render_layout_size (probe, &w, &words->label_height);
   words->illustrative = sitroom_capacity_forecast_illustrative (texts->forecast);
   if (words->illustrative)
     sitroom_capacity_mark_size (texts, &words->mark_width, &words->mark_height);
@@ -340,9 +269,9 @@ sitroom_capacity_draw_hover (CapacityTexts             *texts,
   double hw, hh, nw, nh, vw, vh, box_w, box_h, box_x, box_y, left;
 
   pango_layout_set_alignment (values, PANGO_ALIGN_RIGHT);
-  sitroom_capacity_layout_size (heading, &hw, &hh);
-  sitroom_capacity_layout_size (names, &nw, &nh);
-  sitroom_capacity_layout_size (values, &vw, &vh);
+  sitroom_render_layout_size (heading, &hw, &hh);
+  sitroom_render_layout_size (names, &nw, &nh);
+  sitroom_render_layout_size (values, &vw, &vh);
   box_w = MAX (hw, nw + HOVER_COLUMN_GAP * ts + vw) + 2 * pad;
   box_h = hh + 2 * ts + MAX (nh, vh) + 2 * pad;
 
@@ -354,16 +283,10 @@ sitroom_capacity_draw_hover (CapacityTexts             *texts,
   box_x = round (CLAMP (box_x, 0, MAX (0, layout->width - box_w)));
   box_y = round (CLAMP (layout->y0 + 4 * ts, 0, MAX (0, layout->height - box_h)));
 
-  cairo_new_path (cr);
-  cairo_rectangle (cr, box_x + 0.5, box_y + 0.5, round (box_w) - 1, round (box_h) - 1);
-  sitroom_capacity_set_color (cr, &palette->panel, 1);
-  cairo_fill_preserve (cr);
-  sitroom_capacity_set_color (cr, &palette->panel_border, 1);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
+  sitroom_chart_draw_box (cr, box_x, box_y, round (box_w), round (box_h), &palette->panel, &palette->panel_border);
 
-  sitroom_capacity_show (cr, heading, &palette->text, box_x + pad, box_y + pad);
-  sitroom_capacity_show (cr, names, &palette->muted, box_x + pad, box_y + pad + hh + 2 * ts);
+  sitroom_render_show (cr, heading, &palette->text, box_x + pad, box_y + pad);
+  sitroom_render_show (cr, names, &palette->muted, box_x + pad, box_y + pad + hh + 2 * ts);
   /* The last figure, free beds or how many over, in the warning colour
    * when over: the whole column of figures is one layout. */
   if (over)
@@ -377,7 +300,7 @@ sitroom_capacity_draw_hover (CapacityTexts             *texts,
       pango_layout_set_attributes (values, attributes);
       pango_attr_list_unref (attributes);
     }
-  sitroom_capacity_show (cr, values, &palette->text, box_x + box_w - pad - vw, box_y + pad + hh + 2 * ts);
+  sitroom_render_show (cr, values, &palette->text, box_x + box_w - pad - vw, box_y + pad + hh + 2 * ts);
 }
 
 char *

@@ -20,19 +20,12 @@
 #define SWATCH_WIDTH 18.0
 #define ITEM_GAP 16.0
 
-/* The map's and the curve's backgrounds and text, so that the pictures
- * match; GNOME's palette for the rest. The bars' three colours differ in
- * lightness as well as hue, for the common colour-vision deficiencies,
- * and the words (a percentage, "over-full") say the same again. */
+/* The charts' frame (sitroom-chart-style.h), and GNOME's palette for the
+ * rest. The bars' three colours differ in lightness as well as hue, for
+ * the common colour-vision deficiencies, and the words (a percentage,
+ * "over-full") say the same again. */
 static const CapacityPalette light_palette = {
-  .background   = { 0xf6 / 255.f, 0xf5 / 255.f, 0xf4 / 255.f, 1 },
-  .text         = { 0x24 / 255.f, 0x1f / 255.f, 0x31 / 255.f, 1 },
-  .muted        = { 0x5e / 255.f, 0x5c / 255.f, 0x64 / 255.f, 1 },
-  .grid         = { 0xde / 255.f, 0xdd / 255.f, 0xda / 255.f, 1 },
-  .axis         = { 0x5e / 255.f, 0x5c / 255.f, 0x64 / 255.f, 1 },
-  .highlight    = { 0x1a / 255.f, 0x5f / 255.f, 0xb4 / 255.f, 0.12f },
-  .panel        = { 1, 1, 1, 0.95f },
-  .panel_border = { 0x9a / 255.f, 0x99 / 255.f, 0x96 / 255.f, 1 },
+  .chart        = SITROOM_CHART_COLORS_LIGHT,
   .line         = { 0x1a / 255.f, 0x5f / 255.f, 0xb4 / 255.f, 1 },
   .area         = { 0x1a / 255.f, 0x5f / 255.f, 0xb4 / 255.f, 0.10f },
   .capacity     = { 0x24 / 255.f, 0x1f / 255.f, 0x31 / 255.f, 1 },
@@ -45,14 +38,7 @@ static const CapacityPalette light_palette = {
 };
 
 static const CapacityPalette dark_palette = {
-  .background   = { 0x1e / 255.f, 0x1e / 255.f, 0x1e / 255.f, 1 },
-  .text         = { 1, 1, 1, 1 },
-  .muted        = { 0xc0 / 255.f, 0xbf / 255.f, 0xbc / 255.f, 1 },
-  .grid         = { 0x3a / 255.f, 0x3a / 255.f, 0x3a / 255.f, 1 },
-  .axis         = { 0xc0 / 255.f, 0xbf / 255.f, 0xbc / 255.f, 1 },
-  .highlight    = { 0x99 / 255.f, 0xc1 / 255.f, 0xf1 / 255.f, 0.16f },
-  .panel        = { 0x30 / 255.f, 0x30 / 255.f, 0x30 / 255.f, 0.95f },
-  .panel_border = { 0x77 / 255.f, 0x76 / 255.f, 0x7b / 255.f, 1 },
+  .chart        = SITROOM_CHART_COLORS_DARK,
   .line         = { 0x99 / 255.f, 0xc1 / 255.f, 0xf1 / 255.f, 1 },
   .area         = { 0x99 / 255.f, 0xc1 / 255.f, 0xf1 / 255.f, 0.14f },
   .capacity     = { 1, 1, 1, 1 },
@@ -68,14 +54,6 @@ const CapacityPalette *
 sitroom_capacity_palette (SitroomStyle style)
 {
   return style == SITROOM_STYLE_DARK ? &dark_palette : &light_palette;
-}
-
-void
-sitroom_capacity_set_color (cairo_t            *cr,
-                            const SitroomColor *color,
-                            double              alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
 void
@@ -131,7 +109,7 @@ sitroom_capacity_mark_size (CapacityTexts *texts,
 {
   g_autoptr(PangoLayout) label = mark_layout (texts);
 
-  sitroom_capacity_layout_size (label, width, height);
+  sitroom_render_layout_size (label, width, height);
   *width = ceil (*width + 8 * texts->ts);
   *height = ceil (*height + 2 * texts->ts);
 }
@@ -149,17 +127,11 @@ sitroom_capacity_draw_mark (CapacityTexts *texts,
   double w, h, lw, lh;
 
   sitroom_capacity_mark_size (texts, &w, &h);
-  sitroom_capacity_layout_size (label, &lw, &lh);
+  sitroom_render_layout_size (label, &lw, &lh);
   x = round (x);
   y = round (y);
-  cairo_new_path (cr);
-  cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1);
-  sitroom_capacity_set_color (cr, &palette->background, 1);
-  cairo_fill_preserve (cr);
-  sitroom_capacity_set_color (cr, &palette->mark, 1);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-  sitroom_capacity_show (cr, label, &palette->mark, x + (w - lw) / 2, y + (h - lh) / 2);
+  sitroom_chart_draw_box (cr, x, y, w, h, &palette->background, &palette->mark);
+  sitroom_render_show (cr, label, &palette->mark, x + (w - lw) / 2, y + (h - lh) / 2);
 }
 
 /* The charts' key, in one row: the occupancy line, the beds, the area
@@ -187,7 +159,7 @@ draw_key (CapacityTexts *texts,
       double item = SWATCH_WIDTH * ts + 6 * ts;
       double mid;
 
-      sitroom_capacity_layout_size (label, &w, &h);
+      sitroom_render_layout_size (label, &w, &h);
       item += w;
       row = MAX (row, h);
       if (cx > x && cx + item > x + width)
@@ -207,7 +179,7 @@ draw_key (CapacityTexts *texts,
             case 0:
               cairo_move_to (cr, cx, mid);
               cairo_line_to (cr, cx + SWATCH_WIDTH * ts, mid);
-              sitroom_capacity_set_color (cr, &palette->line, 1);
+              sitroom_chart_set_color (cr, &palette->line, 1);
               cairo_set_line_width (cr, 2 * ts);
               cairo_stroke (cr);
               break;
@@ -215,24 +187,24 @@ draw_key (CapacityTexts *texts,
               cairo_move_to (cr, cx, mid - 0.5);
               cairo_line_to (cr, cx + SWATCH_WIDTH * ts, mid - 0.5);
               cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-              sitroom_capacity_set_color (cr, &palette->capacity, 1);
+              sitroom_chart_set_color (cr, &palette->capacity, 1);
               cairo_set_line_width (cr, MAX (1, round (1.5 * ts)));
               cairo_stroke (cr);
               break;
             case 2:
               cairo_rectangle (cr, cx, mid - 5 * ts, SWATCH_WIDTH * ts, 10 * ts);
-              sitroom_capacity_set_color (cr, &palette->warning_area, 1);
+              sitroom_chart_set_color (cr, &palette->warning_area, 1);
               cairo_fill (cr);
               break;
             default:
               cairo_rectangle (cr, round (cx + SWATCH_WIDTH * ts / 2) - MAX (1, round (ts)), round (mid - 6 * ts),
                                2 * MAX (1, round (ts)), round (12 * ts));
-              sitroom_capacity_set_color (cr, &palette->warning, 1);
+              sitroom_chart_set_color (cr, &palette->warning, 1);
               cairo_fill (cr);
               break;
             }
           cairo_restore (cr);
-          sitroom_capacity_show (cr, label, &palette->text, cx + SWATCH_WIDTH * ts + 6 * ts, cy);
+          sitroom_render_show (cr, label, &palette->text, cx + SWATCH_WIDTH * ts + 6 * ts, cy);
         }
       cx += item + ITEM_GAP * ts;
     }
@@ -299,8 +271,8 @@ draw_empty (CapacityTexts *texts,
   pango_layout_set_width (message, (int) (MAX (width, 1) * PANGO_SCALE));
   pango_layout_set_alignment (message, PANGO_ALIGN_CENTER);
   pango_layout_set_wrap (message, PANGO_WRAP_WORD_CHAR);
-  sitroom_capacity_layout_size (message, &w, &h);
-  sitroom_capacity_show (cr, message, &palette->muted, x, y + MAX (0, (height - h) / 2));
+  sitroom_render_layout_size (message, &w, &h);
+  sitroom_render_show (cr, message, &palette->muted, x, y + MAX (0, (height - h) / 2));
 }
 
 void
@@ -331,25 +303,20 @@ sitroom_capacity_render (SitroomForecast              *forecast,
   margin = round (MARGIN * ts);
   inner = MAX (width - 2 * margin, 1);
 
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  sitroom_capacity_set_color (cr, &palette->background, 1);
-  cairo_paint (cr);
+  sitroom_chart_begin (cr, width, height, &palette->background);
 
   y = margin;
   if (options->title)
     {
-      g_autofree char *words = sitroom_capacity_title_words (&texts);
+      g_autofree char *words = sitroom_capacity_render_title (forecast, options->lang);
       const SitroomText *publisher = sitroom_situation_get_publisher (
         sitroom_view_get_situation (sitroom_forecast_get_view (forecast)));
 
       title = sitroom_capacity_new_layout (&texts, TITLE_PX, TRUE, words);
       pango_layout_set_width (title, (int) (inner * PANGO_SCALE));
       pango_layout_set_wrap (title, PANGO_WRAP_WORD_CHAR);
-      sitroom_capacity_show (cr, title, &palette->text, margin, y);
-      sitroom_capacity_layout_size (title, &w, &h);
+      sitroom_render_show (cr, title, &palette->text, margin, y);
+      sitroom_render_layout_size (title, &w, &h);
       y += h;
       if (publisher != NULL && publisher->zh != NULL)
         {
@@ -358,8 +325,8 @@ sitroom_capacity_render (SitroomForecast              *forecast,
           subtitle = sitroom_capacity_new_layout (&texts, SUBTITLE_PX, FALSE, source);
           pango_layout_set_width (subtitle, (int) (inner * PANGO_SCALE));
           pango_layout_set_wrap (subtitle, PANGO_WRAP_WORD_CHAR);
-          sitroom_capacity_show (cr, subtitle, &palette->muted, margin, y + 4 * ts);
-          sitroom_capacity_layout_size (subtitle, &w, &h);
+          sitroom_render_show (cr, subtitle, &palette->muted, margin, y + 4 * ts);
+          sitroom_render_layout_size (subtitle, &w, &h);
           y += 4 * ts + h;
         }
       y += BLOCK_GAP * ts;

@@ -56,6 +56,11 @@ void sitroom_capacity_render (SitroomForecast              *forecast,
                               double                        width,
                               double                        height);
 
+/* The whole picture's title: "山西省集中隔离床位 · 截至2022年8月20日13时" /
+ * "Centralized quarantine beds in Shanxi · as of 13:00 on 20 August 2022
+ * (CST)", worded as the map's title is. */
+char *sitroom_capacity_render_title (SitroomForecast *forecast,
+                                     const char      *lang);
 /* The occupancy bar's fill for @occupied of @capacity: calm below 80 %,
  * amber to 100 %, the warning colour above (over-full). */
 void sitroom_capacity_render_bar_color (gint64        occupied,

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "sitroom-chart-style.h"
 #include "sitroom-classes.h"
 
 /* Classes after the zero class. */
@@ -239,16 +240,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (ylorrd) == SITROOM_CLASSES_MAX + 1);
 static const guint32 zero_color[] = { [SITROOM_STYLE_LIGHT] = 0xdeddda, [SITROOM_STYLE_DARK] = 0x3d3846 };
 static const guint32 no_data_color[] = { [SITROOM_STYLE_LIGHT] = 0xc0bfbc, [SITROOM_STYLE_DARK] = 0x5e5c64 };
 
-static void
-set_color (SitroomColor *color,
-           guint32       rgb)
-{
-  color->red = ((rgb >> 16) & 0xff) / 255.f;
-  color->green = ((rgb >> 8) & 0xff) / 255.f;
-  color->blue = (rgb & 0xff) / 255.f;
-  color->alpha = 1.f;
-}
-
 /* Class @index (from 1) of @n_ranges coloured classes. */
 static guint32
 ramp_color (guint        n_ranges,
@@ -282,9 +273,9 @@ sitroom_classes_get_color (const SitroomClasses *classes,
   g_return_if_fail (color != NULL);
 
   if (index == 0)
-    set_color (color, zero_color[style]);
+    *color = sitroom_chart_rgb (zero_color[style]);
   else
-    set_color (color, ramp_color (classes->n_classes - 1, index, style));
+    *color = sitroom_chart_rgb (ramp_color (classes->n_classes - 1, index, style));
 }
 
 void
@@ -294,5 +285,5 @@ sitroom_classes_get_no_data_color (SitroomStyle  style,
   g_return_if_fail (style == SITROOM_STYLE_LIGHT || style == SITROOM_STYLE_DARK);
   g_return_if_fail (color != NULL);
 
-  set_color (color, no_data_color[style]);
+  *color = sitroom_chart_rgb (no_data_color[style]);
 }

@@ -10,32 +10,18 @@
 #define HATCH_SPACING 7.0
 #define HATCH_WIDTH 2.5
 
-/* The map's backgrounds and text (sitroom-map-render.c), so that a curve
- * exported beside a map matches it. */
+/* The charts' frame (sitroom-chart-style.h), and the keys and the mean
+ * line of the curve's own. */
 static const CurvePalette light_palette = {
-  .background   = { 0xf6 / 255.f, 0xf5 / 255.f, 0xf4 / 255.f, 1 },
-  .text         = { 0x24 / 255.f, 0x1f / 255.f, 0x31 / 255.f, 1 },
-  .muted        = { 0x5e / 255.f, 0x5c / 255.f, 0x64 / 255.f, 1 },
-  .grid         = { 0xde / 255.f, 0xdd / 255.f, 0xda / 255.f, 1 },
-  .axis         = { 0x5e / 255.f, 0x5c / 255.f, 0x64 / 255.f, 1 },
-  .highlight    = { 0x1a / 255.f, 0x5f / 255.f, 0xb4 / 255.f, 0.12f },
-  .panel        = { 1, 1, 1, 0.95f },
-  .panel_border = { 0x9a / 255.f, 0x99 / 255.f, 0x96 / 255.f, 1 },
-  .key          = { 0x77 / 255.f, 0x76 / 255.f, 0x7b / 255.f, 1 },
-  .mean         = { 0x24 / 255.f, 0x1f / 255.f, 0x31 / 255.f, 1 },
+  .chart = SITROOM_CHART_COLORS_LIGHT,
+  .key   = { 0x77 / 255.f, 0x76 / 255.f, 0x7b / 255.f, 1 },
+  .mean  = { 0x24 / 255.f, 0x1f / 255.f, 0x31 / 255.f, 1 },
 };
 
 static const CurvePalette dark_palette = {
-  .background   = { 0x1e / 255.f, 0x1e / 255.f, 0x1e / 255.f, 1 },
-  .text         = { 1, 1, 1, 1 },
-  .muted        = { 0xc0 / 255.f, 0xbf / 255.f, 0xbc / 255.f, 1 },
-  .grid         = { 0x3a / 255.f, 0x3a / 255.f, 0x3a / 255.f, 1 },
-  .axis         = { 0xc0 / 255.f, 0xbf / 255.f, 0xbc / 255.f, 1 },
-  .highlight    = { 0x99 / 255.f, 0xc1 / 255.f, 0xf1 / 255.f, 0.16f },
-  .panel        = { 0x30 / 255.f, 0x30 / 255.f, 0x30 / 255.f, 0.95f },
-  .panel_border = { 0x77 / 255.f, 0x76 / 255.f, 0x7b / 255.f, 1 },
-  .key          = { 0x9a / 255.f, 0x99 / 255.f, 0x96 / 255.f, 1 },
-  .mean         = { 1, 1, 1, 1 },
+  .chart = SITROOM_CHART_COLORS_DARK,
+  .key   = { 0x9a / 255.f, 0x99 / 255.f, 0x96 / 255.f, 1 },
+  .mean  = { 1, 1, 1, 1 },
 };
 
 /* Okabe and Ito's colour-universal-design palette ("Color Universal
@@ -59,14 +45,6 @@ const CurvePalette *
 sitroom_curve_palette (SitroomStyle style)
 {
   return style == SITROOM_STYLE_DARK ? &dark_palette : &light_palette;
-}
-
-void
-sitroom_curve_set_color (cairo_t            *cr,
-                         const SitroomColor *color,
-                         double              alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
 static void
@@ -141,7 +119,7 @@ sitroom_curve_fill_hatched (cairo_t            *cr,
   cairo_new_path (cr);
   cairo_rectangle (cr, x, y, width, height);
   cairo_clip_preserve (cr);
-  sitroom_curve_set_color (cr, &tint, 1);
+  sitroom_chart_set_color (cr, &tint, 1);
   cairo_fill (cr);
 
   /* Lines x + y = k × spacing: anchored to the drawing, not the part, so
@@ -152,7 +130,7 @@ sitroom_curve_fill_hatched (cairo_t            *cr,
       cairo_move_to (cr, k - y, y);
       cairo_line_to (cr, k - (y + height), y + height);
     }
-  sitroom_curve_set_color (cr, color, 1);
+  sitroom_chart_set_color (cr, color, 1);
   cairo_set_line_width (cr, HATCH_WIDTH * ts);
   cairo_stroke (cr);
   cairo_restore (cr);

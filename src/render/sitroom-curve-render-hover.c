@@ -19,12 +19,9 @@ static char *
 format_day (CurveTexts *texts,
             gint64      start)
 {
-  static const char *const months[] = {
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-  };
   gint64 cutoff = sitroom_view_get_cutoff (texts->view);
-  g_autoptr(GDateTime) t = sitroom_curve_cst_time (start);
-  g_autoptr(GDateTime) c = sitroom_curve_cst_time (cutoff);
+  g_autoptr(GDateTime) t = sitroom_render_cst_time (start);
+  g_autoptr(GDateTime) c = sitroom_render_cst_time (cutoff);
   gboolean partial = cutoff < start + DAY - 1;
   GString *out = g_string_new (NULL);
 
@@ -40,7 +37,7 @@ format_day (CurveTexts *texts,
   else
     {
       g_string_append_printf (out, "%d %s %d", g_date_time_get_day_of_month (t),
-                              months[g_date_time_get_month (t) - 1], g_date_time_get_year (t));
+                              sitroom_render_month_abbreviation (g_date_time_get_month (t)), g_date_time_get_year (t));
       if (partial)
         g_string_append_printf (out, " (to %02d:%02d)", g_date_time_get_hour (c), g_date_time_get_minute (c));
     }
@@ -162,17 +159,17 @@ sitroom_curve_draw_hover (CurveTexts        *texts,
 
       for (guint c = 0; c < 3; c++)
         {
-          sitroom_curve_layout_size (row->cells[c], &w, &h);
+          sitroom_render_layout_size (row->cells[c], &w, &h);
           columns[c] = MAX (columns[c], w);
           row_height = MAX (row_height, h);
         }
     }
   columns[0] += swatch;
   box_w = columns[0] + columns[1] + columns[2] + 2 * gap;
-  sitroom_curve_layout_size (heading, &w, &h);
+  sitroom_render_layout_size (heading, &w, &h);
   box_w = MAX (box_w, w);
   box_h = h + CURVE_ROW_GAP * ts + rows->len * row_height;
-  sitroom_curve_layout_size (mean, &w, &h);
+  sitroom_render_layout_size (mean, &w, &h);
   box_w = MAX (box_w, w) + 2 * pad;
   box_h += CURVE_ROW_GAP * ts + h + 2 * pad;
 
@@ -185,17 +182,11 @@ sitroom_curve_draw_hover (CurveTexts        *texts,
   box_x = CLAMP (box_x, 0, MAX (0, layout->width - box_w));
   box_y = CLAMP (layout->y0 + 4 * ts, 0, MAX (0, layout->height - box_h));
 
-  cairo_new_path (cr);
-  cairo_rectangle (cr, box_x + 0.5, box_y + 0.5, box_w - 1, box_h - 1);
-  sitroom_curve_set_color (cr, &palette->panel, 1);
-  cairo_fill_preserve (cr);
-  sitroom_curve_set_color (cr, &palette->panel_border, 1);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
+  sitroom_chart_draw_box (cr, box_x, box_y, box_w, box_h, &palette->panel, &palette->panel_border);
 
   y = box_y + pad;
-  sitroom_curve_show (cr, heading, &palette->text, box_x + pad, y);
-  sitroom_curve_layout_size (heading, &w, &h);
+  sitroom_render_show (cr, heading, &palette->text, box_x + pad, y);
+  sitroom_render_layout_size (heading, &w, &h);
   y += h + CURVE_ROW_GAP * ts;
   for (guint i = 0; i < rows->len; i++)
     {
@@ -210,19 +201,19 @@ sitroom_curve_draw_hover (CurveTexts        *texts,
           sitroom_curve_render_group_color (row->group, texts->options->style, &fill);
           cairo_new_path (cr);
           cairo_rectangle (cr, x, y + (row_height - CURVE_SWATCH_HEIGHT * ts) / 2, CURVE_SWATCH_HEIGHT * ts, CURVE_SWATCH_HEIGHT * ts);
-          sitroom_curve_set_color (cr, &fill, 1);
+          sitroom_chart_set_color (cr, &fill, 1);
           cairo_fill (cr);
         }
-      sitroom_curve_show (cr, row->cells[0], color, x + swatch, y);
+      sitroom_render_show (cr, row->cells[0], color, x + swatch, y);
       x += columns[0] + gap;
       /* Counts right-aligned under their heading. */
       for (guint c = 1; c < 3; c++)
         {
-          sitroom_curve_layout_size (row->cells[c], &w, &h);
-          sitroom_curve_show (cr, row->cells[c], color, x + columns[c] - w, y);
+          sitroom_render_layout_size (row->cells[c], &w, &h);
+          sitroom_render_show (cr, row->cells[c], color, x + columns[c] - w, y);
           x += columns[c] + gap;
         }
       y += row_height;
     }
-  sitroom_curve_show (cr, mean, &palette->text, box_x + pad, y + CURVE_ROW_GAP * ts);
+  sitroom_render_show (cr, mean, &palette->text, box_x + pad, y + CURVE_ROW_GAP * ts);
 }

@@ -4,12 +4,11 @@
 
 #include <pango/pangocairo.h>
 
+#include "sitroom-chart-style.h"
 #include "sitroom-curve-render.h"
+#include "sitroom-render-text.h"
 
 G_BEGIN_DECLS
-
-/* Chinese first, so that 太原 is drawn with Simplified Chinese glyphs. */
-#define CURVE_FONT "Noto Sans CJK SC, Noto Sans, sans"
 /* The axes' labels; ticks under the baseline. */
 #define CURVE_LABEL_PX 11.0
 #define CURVE_TICK_LENGTH 4.0
@@ -19,16 +18,13 @@ G_BEGIN_DECLS
 #define CURVE_SWATCH_GAP 5.0
 #define CURVE_ROW_GAP 4.0
 
-/* Colours of the curve besides the groups', per style. */
+/* Colours of the curve besides the groups', per style: the charts' own
+ * (sitroom-chart-style.h), by name or as a whole, and the curve's. */
 typedef struct {
-  SitroomColor background;
-  SitroomColor text;
-  SitroomColor muted;           /* the axes' labels */
-  SitroomColor grid;
-  SitroomColor axis;
-  SitroomColor highlight;       /* behind the hovered day */
-  SitroomColor panel;           /* the hovered day's values */
-  SitroomColor panel_border;
+  union {
+    SitroomChartColors chart;
+    struct { SITROOM_CHART_COLOR_MEMBERS };
+  };
   SitroomColor key;             /* the confirmed and asymptomatic keys */
   SitroomColor mean;            /* the 7-day mean */
 } CurvePalette;
@@ -83,9 +79,6 @@ typedef struct {
 
 /* sitroom-curve-render-colors.c */
 const CurvePalette *sitroom_curve_palette       (SitroomStyle               style);
-void     sitroom_curve_set_color                (cairo_t                   *cr,
-                                                 const SitroomColor        *color,
-                                                 double                     alpha);
 /* The lighter tint an asymptomatic part is filled with under its hatching. */
 void     sitroom_curve_tint                     (const SitroomColor        *color,
                                                  SitroomColor              *tint);
@@ -115,6 +108,10 @@ double   sitroom_curve_day_center               (const CurveLayout         *layo
                                                  guint                      day);
 double   sitroom_curve_count_y                  (const CurveLayout         *layout,
                                                  double                     count);
+/* The line under the bars (or where they would stand). */
+void     sitroom_curve_draw_baseline            (CurveTexts                *texts,
+                                                 cairo_t                   *cr,
+                                                 const CurveLayout         *layout);
 /* The texts measured and everything placed: what render() draws from.
  * The test reads it to know where the plot is. */
 void     sitroom_curve_render_get_layout        (SitroomCurve              *curve,
@@ -135,6 +132,7 @@ void     sitroom_curve_texts_init               (CurveTexts                *text
                                                  cairo_t                   *cr,
                                                  CurveLayout               *layout);
 void     sitroom_curve_texts_clear              (CurveTexts                *texts);
+/* Text at @pixels times the options' text scale. */
 PangoLayout *sitroom_curve_new_layout           (CurveTexts                *texts,
                                                  double                     pixels,
                                                  gboolean                   bold,
@@ -142,16 +140,6 @@ PangoLayout *sitroom_curve_new_layout           (CurveTexts                *text
 const char *sitroom_curve_pick                  (CurveTexts                *texts,
                                                  const char                *zh,
                                                  const char                *en);
-/* A layout's logical size in pixels; 0 × 0 for NULL. */
-void     sitroom_curve_layout_size              (PangoLayout               *layout,
-                                                 double                    *width,
-                                                 double                    *height);
-void     sitroom_curve_show                     (cairo_t                   *cr,
-                                                 PangoLayout               *layout,
-                                                 const SitroomColor        *color,
-                                                 double                     x,
-                                                 double                     y);
-GDateTime *sitroom_curve_cst_time               (gint64                     utc);
 /* A group as the legend names it: the prefecture, "8·17 Z22列车关联疫情",
  * or the group of none. */
 char    *sitroom_curve_group_name               (SitroomCurve              *curve,

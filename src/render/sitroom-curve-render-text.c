@@ -6,9 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "sitroom-briefing.h"
 #include "sitroom-curve-render-private.h"
-#include "sitroom-time.h"
 
 #define TITLE_PX 16.0
 #define LEGEND_PX 12.0
@@ -35,41 +33,7 @@ sitroom_curve_new_layout (CurveTexts *texts,
                           gboolean    bold,
                           const char *text)
 {
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (CURVE_FONT);
-  PangoLayout *layout = pango_layout_new (texts->pango);
-
-  pango_font_description_set_absolute_size (font, pixels * sitroom_curve_text_scale (texts->options) * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-void
-sitroom_curve_layout_size (PangoLayout *layout,
-             double      *width,
-             double      *height)
-{
-  PangoRectangle logical;
-
-  *width = *height = 0;
-  if (layout == NULL)
-    return;
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  *width = logical.width;
-  *height = logical.height;
-}
-
-void
-sitroom_curve_show (cairo_t            *cr,
-      PangoLayout        *layout,
-      const SitroomColor *color,
-      double              x,
-      double              y)
-{
-  sitroom_curve_set_color (cr, color, 1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  return sitroom_render_new_layout (texts->pango, pixels * sitroom_curve_text_scale (texts->options), bold, text);
 }
 
 /* A chain's title without its label, which the legend writes first:
@@ -103,7 +67,7 @@ sitroom_curve_group_name (SitroomCurve *curve,
                           const char   *lang)
 {
   SitroomSituation *situation = sitroom_view_get_situation (view);
-  gboolean chinese = lang != NULL && g_str_has_prefix (lang, "zh");
+  gboolean chinese = sitroom_render_is_chinese (lang);
   int key = sitroom_curve_get_group (curve, group);
 
   if (sitroom_curve_get_grouping (curve) == SITROOM_CURVE_BY_PREFECTURE)
@@ -127,15 +91,6 @@ sitroom_curve_group_name (SitroomCurve *curve,
     }
 }
 
-GDateTime *
-sitroom_curve_cst_time (gint64 utc)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (SITROOM_CST_OFFSET);
-  g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (utc);
-
-  return g_date_time_to_timezone (t, tz);
-}
-
 /* "每日新增阳性感染者 · 截至2022年8月20日13时" / "New positives per day ·
  * as of 13:00 on 20 August 2022 (CST)", worded as the map's title is;
  * a selected prefecture or chain is named between the two. */
@@ -147,6 +102,7 @@ format_title (CurveTexts *texts)
   int prefecture = sitroom_view_get_prefecture_filter (texts->view);
   int chain = sitroom_view_get_chain_filter (texts->view);
   gboolean chinese = sitroom_curve_is_chinese (texts->options);
+  g_autofree char *words = sitroom_render_cutoff_words (cutoff, texts->options->lang);
   GString *out = g_string_new (sitroom_curve_pick (texts, "每日新增阳性感染者", "New positives per day"));
 
   if (prefecture >= 0)
@@ -157,24 +113,7 @@ format_title (CurveTexts *texts)
     g_string_append_printf (out, chinese ? " · %s链条" : " · chain %s",
                             sitroom_situation_get_chain (situation, chain)->label);
 
-  if (chinese)
-    {
-      g_autoptr(GDateTime) t = sitroom_curve_cst_time (cutoff);
-
-      g_string_append_printf (out, " · 截至%d年%d月%d日%d时", g_date_time_get_year (t),
-                              g_date_time_get_month (t), g_date_time_get_day_of_month (t),
-                              g_date_time_get_hour (t));
-      if (g_date_time_get_minute (t) != 0)
-        g_string_append_printf (out, "%d分", g_date_time_get_minute (t));
-    }
-  else
-    {
-      g_autofree char *phrase = sitroom_briefing_cutoff_phrase (cutoff, "en");
-
-      /* "As of …" starts a sentence in the briefing; here it follows a dot. */
-      phrase[0] = g_ascii_tolower (phrase[0]);
-      g_string_append_printf (out, " · %s (CST)", phrase);
-    }
+  g_string_append_printf (out, " · %s", words);
   return g_string_free (out, FALSE);
 }
 
@@ -209,7 +148,7 @@ item_width (const LegendItem *item,
 {
   double w, h;
 
-  sitroom_curve_layout_size (item->label, &w, &h);
+  sitroom_render_layout_size (item->label, &w, &h);
   if (item->kind == LEGEND_MORE)
     return w;
   return (CURVE_SWATCH_WIDTH + CURVE_SWATCH_GAP) * ts + w;
@@ -300,7 +239,7 @@ build_legend (CurveTexts        *texts,
   double w, h, row_height;
   guint max_rows, lo, hi;
 
-  sitroom_curve_layout_size (probe, &w, &h);
+  sitroom_render_layout_size (probe, &w, &h);
   row_height = MAX (h, CURVE_SWATCH_HEIGHT * ts) + CURVE_ROW_GAP * ts;
   max_rows = MAX (1, (guint) floor (layout->height * LEGEND_SHARE / row_height));
 
@@ -365,9 +304,7 @@ sitroom_curve_texts_init (CurveTexts                *texts,
   texts->options = options;
   /* The context follows the surface (font options differ between the
    * screen, a PNG and an SVG). */
-  texts->pango = pango_cairo_create_context (cr);
-  pango_context_set_language (texts->pango,
-                              pango_language_from_string (sitroom_curve_is_chinese (options) ? "zh-cn" : "en"));
+  sitroom_render_text_update (&texts->pango, cr, options->lang);
   texts->legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));
   g_array_set_clear_func (texts->legend, clear_item);
 
@@ -379,7 +316,7 @@ sitroom_curve_texts_init (CurveTexts                *texts,
       texts->title = sitroom_curve_new_layout (texts, TITLE_PX, TRUE, title);
       pango_layout_set_width (texts->title, (int) (MAX (layout->width - 2 * layout->margin, 1) * PANGO_SCALE));
       pango_layout_set_wrap (texts->title, PANGO_WRAP_WORD_CHAR);
-      sitroom_curve_layout_size (texts->title, &w, &h);
+      sitroom_render_layout_size (texts->title, &w, &h);
       top += h + 6 * ts;
     }
   layout->header_y = top;
@@ -393,7 +330,7 @@ sitroom_curve_texts_init (CurveTexts                *texts,
     g_autoptr(PangoLayout) probe = sitroom_curve_new_layout (texts, CURVE_LABEL_PX, FALSE,
                                                              sitroom_curve_pick (texts, "8月20日", "20 Aug"));
 
-    sitroom_curve_layout_size (probe, &w, &h);
+    sitroom_render_layout_size (probe, &w, &h);
     texts->axis_height = 1 + (CURVE_TICK_LENGTH + 2) * ts + h;
     /* The top gridline's label stands half above it. */
     top += h / 2;
@@ -430,7 +367,7 @@ draw_swatch (CurveTexts       *texts,
     case LEGEND_GROUP:
       sitroom_curve_render_group_color (item->group, texts->options->style, &color);
       cairo_rectangle (cr, x, y, w, h);
-      sitroom_curve_set_color (cr, &color, 1);
+      sitroom_chart_set_color (cr, &color, 1);
       cairo_fill (cr);
       break;
 
@@ -441,13 +378,13 @@ draw_swatch (CurveTexts       *texts,
       if (item->kind == LEGEND_CONFIRMED)
         {
           cairo_rectangle (cr, x, y, w, h);
-          sitroom_curve_set_color (cr, &palette->key, 1);
+          sitroom_chart_set_color (cr, &palette->key, 1);
           cairo_fill (cr);
         }
       else
         sitroom_curve_fill_hatched (cr, &palette->key, ts, x, y, w, h);
       cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1);
-      sitroom_curve_set_color (cr, &palette->text, 1);
+      sitroom_chart_set_color (cr, &palette->text, 1);
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
       break;
@@ -455,7 +392,7 @@ draw_swatch (CurveTexts       *texts,
     case LEGEND_MEAN:
       cairo_move_to (cr, x, y + h / 2);
       cairo_line_to (cr, x + w, y + h / 2);
-      sitroom_curve_set_color (cr, &palette->mean, 1);
+      sitroom_chart_set_color (cr, &palette->mean, 1);
       cairo_set_line_width (cr, 2 * ts);
       cairo_stroke (cr);
       cairo_arc (cr, x + w / 2, y + h / 2, 3.5 * ts, 0, 2 * G_PI);
@@ -477,7 +414,7 @@ sitroom_curve_draw_header (CurveTexts        *texts,
   double ts = layout->ts;
 
   if (texts->title != NULL)
-    sitroom_curve_show (cr, texts->title, &palette->text, layout->margin, layout->margin);
+    sitroom_render_show (cr, texts->title, &palette->text, layout->margin, layout->margin);
 
   for (guint i = 0; i < texts->legend->len; i++)
     {
@@ -485,15 +422,16 @@ sitroom_curve_draw_header (CurveTexts        *texts,
       double y = layout->header_y + item->y;
       double w, h, row;
 
-      sitroom_curve_layout_size (item->label, &w, &h);
+      sitroom_render_layout_size (item->label, &w, &h);
       row = MAX (h, CURVE_SWATCH_HEIGHT * ts);
       if (item->kind == LEGEND_MORE)
         {
-          sitroom_curve_show (cr, item->label, &palette->muted, item->x, y + (row - h) / 2);
+          sitroom_render_show (cr, item->label, &palette->muted, item->x, y + (row - h) / 2);
           continue;
         }
       draw_swatch (texts, cr, item, item->x, y + (row - CURVE_SWATCH_HEIGHT * ts) / 2);
-      sitroom_curve_show (cr, item->label, &palette->text, item->x + (CURVE_SWATCH_WIDTH + CURVE_SWATCH_GAP) * ts, y + (row - h) / 2);
+      sitroom_render_show (cr, item->label, &palette->text,
+                           item->x + (CURVE_SWATCH_WIDTH + CURVE_SWATCH_GAP) * ts, y + (row - h) / 2);
     }
 }
 
@@ -507,13 +445,8 @@ sitroom_curve_draw_empty (CurveTexts        *texts,
                                                              sitroom_curve_pick (texts, "无病例", "No cases"));
   double w, h;
 
-  cairo_new_path (cr);
-  cairo_move_to (cr, layout->x0, layout->y1 + 0.5);
-  cairo_line_to (cr, layout->x1, layout->y1 + 0.5);
-  sitroom_curve_set_color (cr, &palette->axis, 1);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-
-  sitroom_curve_layout_size (message, &w, &h);
-  sitroom_curve_show (cr, message, &palette->muted, (layout->x0 + layout->x1 - w) / 2, (layout->y0 + layout->y1 - h) / 2);
+  sitroom_curve_draw_baseline (texts, cr, layout);
+  sitroom_render_layout_size (message, &w, &h);
+  sitroom_render_show (cr, message, &palette->muted,
+                       (layout->x0 + layout->x1 - w) / 2, (layout->y0 + layout->y1 - h) / 2);
 }

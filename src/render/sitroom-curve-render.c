@@ -29,7 +29,7 @@ sitroom_curve_text_scale (const SitroomCurveOptions *options)
 gboolean
 sitroom_curve_is_chinese (const SitroomCurveOptions *options)
 {
-  return options->lang != NULL && g_str_has_prefix (options->lang, "zh");
+  return sitroom_render_is_chinese (options->lang);
 }
 
 static guint
@@ -209,14 +209,12 @@ draw_grid (CurveTexts        *texts,
           cairo_new_path (cr);
           cairo_move_to (cr, layout->x0, y - 0.5);
           cairo_line_to (cr, layout->x1, y - 0.5);
-          sitroom_curve_set_color (cr, &palette->grid, 1);
+          sitroom_chart_set_color (cr, &palette->grid, 1);
           cairo_set_line_width (cr, 1);
           cairo_stroke (cr);
         }
       pango_layout_get_pixel_extents (label, NULL, &logical);
-      sitroom_curve_set_color (cr, &palette->muted, 1);
-      cairo_move_to (cr, layout->x0 - 6 * ts - logical.width, y - logical.height / 2.0);
-      pango_cairo_show_layout (cr, label);
+      sitroom_render_show (cr, label, &palette->muted, layout->x0 - 6 * ts - logical.width, y - logical.height / 2.0);
     }
 }
 
@@ -243,7 +241,7 @@ draw_part (cairo_t           *cr,
     {
       cairo_new_path (cr);
       cairo_rectangle (cr, left, top, right - left, bottom - top);
-      sitroom_curve_set_color (cr, color, 1);
+      sitroom_chart_set_color (cr, color, 1);
       cairo_fill (cr);
     }
 }
@@ -292,6 +290,19 @@ draw_bars (SitroomCurve              *curve,
   cairo_restore (cr);
 }
 
+void
+sitroom_curve_draw_baseline (CurveTexts        *texts,
+                             cairo_t           *cr,
+                             const CurveLayout *layout)
+{
+  cairo_new_path (cr);
+  cairo_move_to (cr, layout->x0, layout->y1 + 0.5);
+  cairo_line_to (cr, layout->x1, layout->y1 + 0.5);
+  sitroom_chart_set_color (cr, &sitroom_curve_palette (texts->options->style)->axis, 1);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
 static void
 draw_day_axis (SitroomCurve      *curve,
                CurveTexts        *texts,
@@ -314,13 +325,7 @@ draw_day_axis (SitroomCurve      *curve,
   double shift = step > 0 && step <= 7 * DAY ? layout->slot / 2 : 0;
   double last_right = -G_MAXDOUBLE;
 
-  cairo_new_path (cr);
-  cairo_move_to (cr, layout->x0, layout->y1 + 0.5);
-  cairo_line_to (cr, layout->x1, layout->y1 + 0.5);
-  sitroom_curve_set_color (cr, &palette->axis, 1);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-
+  sitroom_curve_draw_baseline (texts, cr, layout);
   for (guint i = 0; i < ticks->len; i++)
     {
       const SitroomTick *tick = &g_array_index (ticks, SitroomTick, i);
@@ -335,7 +340,7 @@ draw_day_axis (SitroomCurve      *curve,
       cairo_new_path (cr);
       cairo_move_to (cr, x, layout->y1 + 1);
       cairo_line_to (cr, x, layout->y1 + 1 + (tick->major ? CURVE_TICK_LENGTH : CURVE_TICK_LENGTH / 2) * ts);
-      sitroom_curve_set_color (cr, &palette->axis, 1);
+      sitroom_chart_set_color (cr, &palette->axis, 1);
       cairo_stroke (cr);
       if (!tick->major || tick->label == NULL)
         continue;
@@ -346,9 +351,7 @@ draw_day_axis (SitroomCurve      *curve,
       if (lx < last_right + 4 * ts)
         continue;
       last_right = lx + logical.width;
-      sitroom_curve_set_color (cr, &palette->muted, 1);
-      cairo_move_to (cr, lx, layout->y1 + 1 + (CURVE_TICK_LENGTH + 2) * ts);
-      pango_cairo_show_layout (cr, label);
+      sitroom_render_show (cr, label, &palette->muted, lx, layout->y1 + 1 + (CURVE_TICK_LENGTH + 2) * ts);
     }
 }
 
@@ -372,10 +375,10 @@ draw_mean (SitroomCurve              *curve,
    * bars it crosses, the mid grey group's too. */
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  sitroom_curve_set_color (cr, &palette->background, 0.85);
+  sitroom_chart_set_color (cr, &palette->background, 0.85);
   cairo_set_line_width (cr, (points ? 4.5 : 3.5) * ts);
   cairo_stroke_preserve (cr);
-  sitroom_curve_set_color (cr, &palette->mean, 1);
+  sitroom_chart_set_color (cr, &palette->mean, 1);
   cairo_set_line_width (cr, (points ? 2 : 1.5) * ts);
   cairo_stroke (cr);
 
@@ -385,9 +388,9 @@ draw_mean (SitroomCurve              *curve,
       cairo_arc (cr, sitroom_curve_day_center (layout, d),
                  sitroom_curve_count_y (layout, sitroom_curve_get_day (curve, d)->mean7),
                  3.5 * ts, 0, 2 * G_PI);
-      sitroom_curve_set_color (cr, &palette->mean, 1);
+      sitroom_chart_set_color (cr, &palette->mean, 1);
       cairo_fill_preserve (cr);
-      sitroom_curve_set_color (cr, &palette->background, 1);
+      sitroom_chart_set_color (cr, &palette->background, 1);
       cairo_set_line_width (cr, 1.5 * ts);
       cairo_stroke (cr);
     }
@@ -420,12 +423,7 @@ sitroom_curve_render (SitroomCurve              *curve,
   sitroom_curve_layout_x (curve, options, width, height, &layout);
   sitroom_curve_texts_init (&texts, curve, view, options, cr, &layout);
 
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  sitroom_curve_set_color (cr, &palette->background, 1);
-  cairo_paint (cr);
+  sitroom_chart_begin (cr, width, height, &palette->background);
 
   sitroom_curve_draw_header (&texts, cr, &layout);
   if (n_days == 0)
@@ -442,7 +440,7 @@ sitroom_curve_render (SitroomCurve              *curve,
           cairo_new_path (cr);
           /* At least a pixel wide, where days are thinner. */
           cairo_rectangle (cr, left, layout.y0, MAX (layout.slot, 1), layout.y1 - layout.y0);
-          sitroom_curve_set_color (cr, &palette->highlight, 1);
+          sitroom_chart_set_color (cr, &palette->highlight, 1);
           cairo_fill (cr);
         }
       draw_bars (curve, options, cr, &layout);

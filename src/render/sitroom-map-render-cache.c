@@ -27,16 +27,8 @@ can_cache (cairo_t *cr)
   cairo_matrix_t matrix;
   double sx, sy;
 
-  switch ((int) cairo_surface_get_type (target))
-    {
-    case CAIRO_SURFACE_TYPE_PDF:
-    case CAIRO_SURFACE_TYPE_PS:
-    case CAIRO_SURFACE_TYPE_SVG:
-    case CAIRO_SURFACE_TYPE_SCRIPT:
-      return FALSE;
-    default:
-      break;
-    }
+  if (sitroom_chart_draws_document (cr))
+    return FALSE;
   cairo_get_matrix (cr, &matrix);
   if (matrix.xx != 1 || matrix.yy != 1 || matrix.xy != 0 || matrix.yx != 0)
     return FALSE;

@@ -70,21 +70,6 @@ legend_rows (SitroomMapRenderer *self,
 }
 
 static void
-layout_size (PangoLayout *layout,
-             double      *width,
-             double      *height)
-{
-  PangoRectangle logical;
-
-  *width = *height = 0;
-  if (layout == NULL)
-    return;
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  *width = logical.width;
-  *height = logical.height;
-}
-
-static void
 legend_size (SitroomMapRenderer *self,
              double             *width,
              double             *height)
@@ -94,13 +79,13 @@ legend_size (SitroomMapRenderer *self,
   guint n = legend_rows (self, rows);
   double w, h;
 
-  layout_size (self->texts.legend_title, width, height);
-  layout_size (self->texts.legend_note, &w, &h);
+  sitroom_render_layout_size (self->texts.legend_title, width, height);
+  sitroom_render_layout_size (self->texts.legend_note, &w, &h);
   *width = MAX (*width, w);
   *height += h + ROW_GAP * ts;
   for (guint i = 0; i < n; i++)
     {
-      layout_size (rows[i].label, &w, &h);
+      sitroom_render_layout_size (rows[i].label, &w, &h);
       *width = MAX (*width, (SWATCH_WIDTH + SWATCH_GAP) * ts + w);
       *height += MAX (h, SWATCH_HEIGHT * ts) + ROW_GAP * ts;
     }
@@ -150,11 +135,11 @@ furniture_layout (SitroomMapRenderer       *self,
       /* Wrapped only when the lines do not fit beside the legend. */
       room = MAX (room, 80 * ts);
       pango_layout_set_width (self->texts.credits, -1);
-      layout_size (self->texts.credits, &w, &h);
+      sitroom_render_layout_size (self->texts.credits, &w, &h);
       if (w > room)
         {
           pango_layout_set_width (self->texts.credits, (int) (room * PANGO_SCALE));
-          layout_size (self->texts.credits, &w, &h);
+          sitroom_render_layout_size (self->texts.credits, &w, &h);
         }
       out->credits = (Box) { viewport->width - margin - w - pad, bottom_right - h - pad,
                              w + pad, h + pad, TRUE };
@@ -183,7 +168,7 @@ furniture_layout (SitroomMapRenderer       *self,
           self->texts.scale_text = g_steal_pointer (&text);
         }
       out->scale_label = self->texts.scale;
-      layout_size (out->scale_label, &w, &h);
+      sitroom_render_layout_size (out->scale_label, &w, &h);
       w = MAX (w, out->scale_pixels) + 2 * pad;
       h = h + (SCALE_BAR_HEIGHT + ROW_GAP) * ts + 2 * pad;
       out->scale = (Box) { viewport->width - margin - w, bottom_right - h, w, h, TRUE };
@@ -191,8 +176,8 @@ furniture_layout (SitroomMapRenderer       *self,
 
   if ((furniture & SITROOM_MAP_TITLE) && self->texts.title != NULL)
     {
-      layout_size (self->texts.title, &w, &h);
-      layout_size (self->texts.subtitle, &w2, &h2);
+      sitroom_render_layout_size (self->texts.title, &w, &h);
+      sitroom_render_layout_size (self->texts.subtitle, &w2, &h2);
       out->title = (Box) { margin, margin, MAX (w, w2) + 2 * pad, h + h2 + ROW_GAP * ts + 2 * pad, TRUE };
     }
 }
@@ -299,13 +284,8 @@ panel (SitroomMapRenderer *self,
   double r = 4 * sitroom_map_text_scale (self);
 
   cairo_new_path (cr);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, box->x + box->width - r, box->y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, box->x + box->width - r, box->y + box->height - r, r, 0, G_PI / 2);
-  cairo_arc (cr, box->x + r, box->y + box->height - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, box->x + r, box->y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-  sitroom_map_set_color (cr, &palette->panel, 1);
+  sitroom_chart_rounded_rectangle (cr, box->x, box->y, box->width, box->height, r);
+  sitroom_chart_set_color (cr, &palette->panel, 1);
   cairo_fill (cr);
 }
 
@@ -316,11 +296,7 @@ show (SitroomMapRenderer *self,
       double              x,
       double              y)
 {
-  const MapPalette *palette = sitroom_map_palette (self->options.style);
-
-  sitroom_map_set_color (cr, &palette->text, 1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  sitroom_render_show (cr, layout, &sitroom_map_palette (self->options.style)->text, x, y);
 }
 
 static void
@@ -345,9 +321,9 @@ draw_swatch (SitroomMapRenderer *self,
       else
         sitroom_classes_get_no_data_color (self->options.style, &color);
       cairo_rectangle (cr, x, y, w, h);
-      sitroom_map_set_color (cr, &color, 1);
+      sitroom_chart_set_color (cr, &color, 1);
       cairo_fill_preserve (cr);
-      sitroom_map_set_color (cr, &palette->outline, 0.6);
+      sitroom_chart_set_color (cr, &palette->outline, 0.6);
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
       break;
@@ -355,7 +331,7 @@ draw_swatch (SitroomMapRenderer *self,
     case ROW_MARK:
     case ROW_MEASURE:
       cairo_arc (cr, x + w / 2, y + h / 2, h / 2 - 1.5 * ts, 0, 2 * G_PI);
-      sitroom_map_set_color (cr, &palette->mark, 1);
+      sitroom_chart_set_color (cr, &palette->mark, 1);
       cairo_set_line_width (cr, 2 * ts);
       if (row->kind == ROW_MARK)
         cairo_fill (cr);
@@ -367,7 +343,7 @@ draw_swatch (SitroomMapRenderer *self,
       cairo_save (cr);
       cairo_rectangle (cr, x, y, w, h);
       cairo_clip_preserve (cr);
-      sitroom_map_set_color (cr, &palette->outline, 0.6);
+      sitroom_chart_set_color (cr, &palette->outline, 0.6);
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
       for (double c = x - h; c < x + w; c += 4 * ts)
@@ -375,7 +351,7 @@ draw_swatch (SitroomMapRenderer *self,
           cairo_move_to (cr, c, y + h);
           cairo_line_to (cr, c + h, y);
         }
-      sitroom_map_set_color (cr, &palette->mark, 0.8);
+      sitroom_chart_set_color (cr, &palette->mark, 0.8);
       cairo_set_line_width (cr, 1.2 * ts);
       cairo_stroke (cr);
       cairo_restore (cr);
@@ -399,12 +375,12 @@ draw_legend (SitroomMapRenderer *self,
 
   panel (self, cr, box);
   show (self, cr, self->texts.legend_title, x, y);
-  layout_size (self->texts.legend_title, &w, &h);
+  sitroom_render_layout_size (self->texts.legend_title, &w, &h);
   y += h;
   if (self->texts.legend_note != NULL)
     {
       show (self, cr, self->texts.legend_note, x, y);
-      layout_size (self->texts.legend_note, &w, &h);
+      sitroom_render_layout_size (self->texts.legend_note, &w, &h);
       y += h;
     }
   y += ROW_GAP * ts;
@@ -412,7 +388,7 @@ draw_legend (SitroomMapRenderer *self,
     {
       double row_h;
 
-      layout_size (rows[i].label, &w, &h);
+      sitroom_render_layout_size (rows[i].label, &w, &h);
       row_h = MAX (h, SWATCH_HEIGHT * ts);
       draw_swatch (self, cr, &rows[i], x, y + (row_h - SWATCH_HEIGHT * ts) / 2);
       show (self, cr, rows[i].label, x + (SWATCH_WIDTH + SWATCH_GAP) * ts, y + (row_h - h) / 2);
@@ -433,7 +409,7 @@ draw_scale (SitroomMapRenderer *self,
   double w, h, bar_y;
 
   panel (self, cr, box);
-  layout_size (f->scale_label, &w, &h);
+  sitroom_render_layout_size (f->scale_label, &w, &h);
   show (self, cr, f->scale_label, right - w, box->y + pad);
   bar_y = box->y + pad + h + ROW_GAP * ts;
 
@@ -442,7 +418,7 @@ draw_scale (SitroomMapRenderer *self,
   cairo_rel_line_to (cr, 0, SCALE_BAR_HEIGHT * ts);
   cairo_line_to (cr, right, bar_y + SCALE_BAR_HEIGHT * ts);
   cairo_rel_line_to (cr, 0, -SCALE_BAR_HEIGHT * ts);
-  sitroom_map_set_color (cr, &palette->text, 1);
+  sitroom_chart_set_color (cr, &palette->text, 1);
   cairo_set_line_width (cr, 1.5 * ts);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
   cairo_stroke (cr);
@@ -477,7 +453,7 @@ sitroom_map_renderer_draw_furniture (SitroomMapRenderer       *self,
 
       panel (self, cr, &f.title);
       show (self, cr, self->texts.title, f.title.x + pad, f.title.y + pad);
-      layout_size (self->texts.title, &w, &h);
+      sitroom_render_layout_size (self->texts.title, &w, &h);
       if (self->texts.subtitle != NULL)
         show (self, cr, self->texts.subtitle, f.title.x + pad,
               f.title.y + pad + h + ROW_GAP * sitroom_map_text_scale (self));

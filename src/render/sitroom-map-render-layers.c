@@ -97,7 +97,7 @@ stroke_region (SitroomMapRenderer *self,
 {
   if (region < 0 || !append_features (self, cr, frame, width, want_region, GINT_TO_POINTER (region), 0))
     return;
-  sitroom_map_set_color (cr, color, 1);
+  sitroom_chart_set_color (cr, color, 1);
   cairo_set_line_width (cr, width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
@@ -122,7 +122,7 @@ sitroom_map_draw_base (SitroomMapRenderer *self,
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   if (!tiles)
     {
-      sitroom_map_set_color (cr, &palette->background, 1);
+      sitroom_chart_set_color (cr, &palette->background, 1);
       cairo_paint (cr);
     }
   else
@@ -134,7 +134,7 @@ sitroom_map_draw_base (SitroomMapRenderer *self,
 
   if (append_features (self, cr, frame, OUTLINE_WIDTH, want_outline, NULL, MAP_EDGE_OUTLINE))
     {
-      sitroom_map_set_color (cr, &palette->outline, 1);
+      sitroom_chart_set_color (cr, &palette->outline, 1);
       cairo_set_line_width (cr, OUTLINE_WIDTH);
       /* Mitred, cut short at sharp corners: nearly a round join's look at
        * a fraction of its cost over thousands of vertices. */
@@ -153,7 +153,7 @@ sitroom_map_draw_base (SitroomMapRenderer *self,
         sitroom_classes_get_no_data_color (self->options.style, &color);
       else
         sitroom_classes_get_color (&self->classes, k, self->options.style, &color);
-      sitroom_map_set_color (cr, &color, 1);
+      sitroom_chart_set_color (cr, &color, 1);
       cairo_fill (cr);
     }
 
@@ -167,13 +167,13 @@ sitroom_map_draw_base (SitroomMapRenderer *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   if (append_features (self, cr, frame, BORDER_WIDTH, want_unfilled_county, NULL, 0))
     {
-      sitroom_map_set_color (cr, &palette->county_border, 1);
+      sitroom_chart_set_color (cr, &palette->county_border, 1);
       cairo_set_line_width (cr, COUNTY_BORDER_WIDTH);
       cairo_stroke (cr);
     }
   if (append_features (self, cr, frame, BORDER_WIDTH, want_filled, NULL, MAP_EDGE_BORDER))
     {
-      sitroom_map_set_color (cr, &palette->border, 1);
+      sitroom_chart_set_color (cr, &palette->border, 1);
       cairo_set_line_width (cr, BORDER_WIDTH);
       cairo_stroke (cr);
     }
@@ -313,7 +313,7 @@ hatch_feature (SitroomMapRenderer *self,
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_clip (cr);
   hatch_box (cr, frame, x0, y0, x1, y1, spacing);
-  sitroom_map_set_color (cr, color, alpha);
+  sitroom_chart_set_color (cr, color, alpha);
   cairo_set_line_width (cr, width);
   cairo_stroke (cr);
   cairo_restore (cr);
@@ -399,17 +399,17 @@ sitroom_map_draw_marks (SitroomMapRenderer *self,
           cairo_arc (cr, x, y, r + MARK_BAND_GAP * ts, 0, 2 * G_PI);
           cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
           cairo_clip (cr);
-          sitroom_map_set_color (cr, &palette->mark_edge, 0.7);
+          sitroom_chart_set_color (cr, &palette->mark_edge, 0.7);
           cairo_paint (cr);
           hatch_box (cr, frame, x - outer, y - outer, x + outer, y + outer, 3 * ts);
-          sitroom_map_set_color (cr, &palette->mark, 1);
+          sitroom_chart_set_color (cr, &palette->mark, 1);
           cairo_set_line_width (cr, 1.2 * ts);
           cairo_stroke (cr);
           cairo_restore (cr);
 
           cairo_new_path (cr);
           cairo_arc (cr, x, y, outer, 0, 2 * G_PI);
-          sitroom_map_set_color (cr, &palette->mark, 1);
+          sitroom_chart_set_color (cr, &palette->mark, 1);
           cairo_set_line_width (cr, 1);
           cairo_stroke (cr);
         }
@@ -418,18 +418,18 @@ sitroom_map_draw_marks (SitroomMapRenderer *self,
       cairo_arc (cr, x, y, r, 0, 2 * G_PI);
       if (mark->mark.positives > 0)
         {
-          sitroom_map_set_color (cr, &palette->mark, 1);
+          sitroom_chart_set_color (cr, &palette->mark, 1);
           cairo_fill_preserve (cr);
-          sitroom_map_set_color (cr, &palette->mark_edge, 1);
+          sitroom_chart_set_color (cr, &palette->mark_edge, 1);
           cairo_set_line_width (cr, 1.5 * ts);
           cairo_stroke (cr);
         }
       else
         {
-          sitroom_map_set_color (cr, &palette->mark_edge, 1);
+          sitroom_chart_set_color (cr, &palette->mark_edge, 1);
           cairo_set_line_width (cr, 3.5 * ts);
           cairo_stroke_preserve (cr);
-          sitroom_map_set_color (cr, &palette->mark, 1);
+          sitroom_chart_set_color (cr, &palette->mark, 1);
           cairo_set_line_width (cr, 2 * ts);
           cairo_stroke (cr);
         }
@@ -441,7 +441,7 @@ sitroom_map_draw_marks (SitroomMapRenderer *self,
 
           cairo_new_path (cr);
           cairo_arc (cr, x, y, r + 3 * ts, 0, 2 * G_PI);
-          sitroom_map_set_color (cr, selected ? &palette->selected : &palette->hover, 1);
+          sitroom_chart_set_color (cr, selected ? &palette->selected : &palette->hover, 1);
           cairo_set_line_width (cr, (selected ? SELECTED_WIDTH : HOVER_WIDTH) * ts);
           cairo_stroke (cr);
         }

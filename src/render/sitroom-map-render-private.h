@@ -5,7 +5,9 @@
 #include <pango/pangocairo.h>
 
 #include "sitroom-badge-layout.h"
+#include "sitroom-chart-style.h"
 #include "sitroom-map-render.h"
+#include "sitroom-render-text.h"
 
 G_BEGIN_DECLS
 
@@ -210,9 +212,6 @@ void     sitroom_map_classify_edges             (SitroomMapRenderer       *self)
 /* sitroom-map-render.c */
 void     sitroom_map_renderer_update_classes    (SitroomMapRenderer       *self);
 const MapPalette *sitroom_map_palette           (SitroomStyle              style);
-void     sitroom_map_set_color                  (cairo_t                  *cr,
-                                                 const SitroomColor       *color,
-                                                 double                    alpha);
 double   sitroom_map_text_scale                 (SitroomMapRenderer       *self);
 gboolean sitroom_map_is_chinese                 (SitroomMapRenderer       *self);
 

@@ -58,7 +58,7 @@ arrow (cairo_t          *cr,
       cairo_line_to (cr, ex - ux * head * 0.8, ey - uy * head * 0.8);
       if (pass == 0)
         {
-          sitroom_map_set_color (cr, &palette->halo, 1);
+          sitroom_chart_set_color (cr, &palette->halo, 1);
           cairo_set_line_width (cr, (ROUTE_WIDTH + 3) * ts);
           cairo_stroke (cr);
           arrowhead (cr, ex, ey, ux, uy, head);
@@ -67,7 +67,7 @@ arrow (cairo_t          *cr,
         }
       else
         {
-          sitroom_map_set_color (cr, &palette->route, 1);
+          sitroom_chart_set_color (cr, &palette->route, 1);
           cairo_set_line_width (cr, ROUTE_WIDTH * ts);
           if (dashed)
             cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
@@ -187,7 +187,7 @@ sitroom_map_draw_route (SitroomMapRenderer *self,
           double x = CLAMP (cx - logical.width / 2.0, 2, frame->width - 2 - logical.width);
           double y = CLAMP (cy - logical.height / 2.0, 2, frame->height - 2 - logical.height);
 
-          sitroom_map_set_color (cr, &palette->route, 1);
+          sitroom_chart_set_color (cr, &palette->route, 1);
           cairo_new_path (cr);
           cairo_arc (cr, ex, ey, 3 * ts, 0, 2 * G_PI);
           cairo_fill (cr);
@@ -204,9 +204,9 @@ sitroom_map_draw_route (SitroomMapRenderer *self,
       cairo_new_path (cr);
       cairo_arc (cr, stop->unit_x * self->scale + frame->ox, stop->unit_y * self->scale + frame->oy,
                  ROUTE_STOP_RADIUS * ts, 0, 2 * G_PI);
-      sitroom_map_set_color (cr, &palette->route, 1);
+      sitroom_chart_set_color (cr, &palette->route, 1);
       cairo_fill_preserve (cr);
-      sitroom_map_set_color (cr, &palette->halo, 1);
+      sitroom_chart_set_color (cr, &palette->halo, 1);
       cairo_set_line_width (cr, 1.5 * ts);
       cairo_stroke (cr);
     }

@@ -5,12 +5,8 @@
 
 #include <math.h>
 
-#include "sitroom-briefing.h"
 #include "sitroom-map-render-private.h"
-#include "sitroom-time.h"
 
-/* Chinese first, so that 山西 is drawn with Simplified Chinese glyphs. */
-#define MAP_FONT "Noto Sans CJK SC, Noto Sans, sans"
 #define BADGE_PADDING 5.0
 /* Badges are laid out this much larger than drawn, so none touches another. */
 #define BADGE_GAP 4.0
@@ -21,14 +17,7 @@ sitroom_map_new_layout (SitroomMapRenderer *self,
                         gboolean            bold,
                         const char         *text)
 {
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (MAP_FONT);
-  PangoLayout *layout = pango_layout_new (self->pango);
-
-  pango_font_description_set_absolute_size (font, pixels * sitroom_map_text_scale (self) * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
+  return sitroom_render_new_layout (self->pango, pixels * sitroom_map_text_scale (self), bold, text);
 }
 
 void
@@ -80,39 +69,19 @@ format_figure (SitroomMapRenderer *self,
 }
 
 /* "山西省疫情分布 · 截至2022年8月20日13时" / "Shanxi · as of 13:00 on 20
- * August 2022 (CST)": an export is kept, so the Chinese title has the year
- * that the briefing's running text leaves out. */
+ * August 2022 (CST)". */
 static char *
 format_title (SitroomMapRenderer *self)
 {
   SitroomSituation *situation = sitroom_view_get_situation (self->view);
-  gint64 cutoff = sitroom_view_get_cutoff (self->view);
+  g_autofree char *words = sitroom_render_cutoff_words (sitroom_view_get_cutoff (self->view), self->options.lang);
   int province = sitroom_situation_lookup_region (situation, "140000");
   const char *place = province >= 0
                       ? sitroom_text_get (&sitroom_situation_get_region (situation, province)->name,
                                           self->options.lang)
                       : pick (self, "山西省", "Shanxi");
 
-  if (sitroom_map_is_chinese (self))
-    {
-      g_autoptr(GTimeZone) tz = g_time_zone_new_offset (SITROOM_CST_OFFSET);
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (cutoff);
-      g_autoptr(GDateTime) t = g_date_time_to_timezone (utc, tz);
-      g_autofree char *minutes = g_date_time_get_minute (t) != 0
-                                 ? g_strdup_printf ("%d分", g_date_time_get_minute (t)) : g_strdup ("");
-
-      return g_strdup_printf ("%s疫情分布 · 截至%d年%d月%d日%d时%s", place,
-                              g_date_time_get_year (t), g_date_time_get_month (t),
-                              g_date_time_get_day_of_month (t), g_date_time_get_hour (t), minutes);
-    }
-  else
-    {
-      g_autofree char *phrase = sitroom_briefing_cutoff_phrase (cutoff, "en");
-
-      /* "As of …" starts a sentence in the briefing; here it follows a dot. */
-      phrase[0] = g_ascii_tolower (phrase[0]);
-      return g_strdup_printf ("%s · %s (CST)", place, phrase);
-    }
+  return g_strdup_printf (sitroom_map_is_chinese (self) ? "%s疫情分布 · %s" : "%s · %s", place, words);
 }
 
 static char *
@@ -254,11 +223,7 @@ void
 sitroom_map_text_update (SitroomMapRenderer *self,
                          cairo_t            *cr)
 {
-  if (self->pango == NULL)
-    self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_context_set_language (self->pango,
-                              pango_language_from_string (sitroom_map_is_chinese (self) ? "zh-cn" : "en"));
-  pango_cairo_update_context (cr, self->pango);
+  sitroom_render_text_update (&self->pango, cr, self->options.lang);
 
   if (self->texts_valid || self->view == NULL)
     return;
@@ -282,12 +247,12 @@ sitroom_map_draw_label (SitroomMapRenderer *self,
   cairo_new_path (cr);
   cairo_move_to (cr, x, y);
   pango_cairo_layout_path (cr, layout);
-  sitroom_map_set_color (cr, &palette->halo, 1);
+  sitroom_chart_set_color (cr, &palette->halo, 1);
   cairo_set_line_width (cr, 3.5 * sitroom_map_text_scale (self));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
   cairo_move_to (cr, x, y);
-  sitroom_map_set_color (cr, &palette->text, 1);
+  sitroom_chart_set_color (cr, &palette->text, 1);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 }
@@ -305,22 +270,6 @@ badge_size (SitroomMapRenderer *self,
   pango_layout_get_pixel_extents (badge->figure, NULL, &figure);
   *width = MAX (name.width, figure.width) + 2 * pad + BADGE_GAP * sitroom_map_text_scale (self);
   *height = name.height + figure.height + 2 * pad + BADGE_GAP * sitroom_map_text_scale (self);
-}
-
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
 }
 
 /* Where the badges go this frame: clear of each other and of the
@@ -433,10 +382,10 @@ sitroom_map_draw_badges (SitroomMapRenderer       *self,
       cairo_new_path (cr);
       cairo_move_to (cr, b->anchor_x, b->anchor_y);
       cairo_line_to (cr, x, y);
-      sitroom_map_set_color (cr, &palette->halo, 1);
+      sitroom_chart_set_color (cr, &palette->halo, 1);
       cairo_set_line_width (cr, 3 * ts);
       cairo_stroke_preserve (cr);
-      sitroom_map_set_color (cr, &palette->text, 1);
+      sitroom_chart_set_color (cr, &palette->text, 1);
       cairo_set_line_width (cr, 1.2 * ts);
       cairo_stroke (cr);
       cairo_arc (cr, b->anchor_x, b->anchor_y, 2.5 * ts, 0, 2 * G_PI);
@@ -454,19 +403,17 @@ sitroom_map_draw_badges (SitroomMapRenderer       *self,
         continue;
       drawn_box (self, b, &x, &y, &w, &h);
       cairo_new_path (cr);
-      rounded_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1, 4 * ts);
-      sitroom_map_set_color (cr, &palette->badge, 1);
+      sitroom_chart_rounded_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1, 4 * ts);
+      sitroom_chart_set_color (cr, &palette->badge, 1);
       cairo_fill_preserve (cr);
-      sitroom_map_set_color (cr, badge->region == self->options.selected_region
-                                 ? &palette->selected : &palette->badge_border, 1);
+      sitroom_chart_set_color (cr, badge->region == self->options.selected_region
+                               ? &palette->selected : &palette->badge_border, 1);
       cairo_set_line_width (cr, badge->region == self->options.selected_region ? 2 * ts : 1);
       cairo_stroke (cr);
 
       pango_layout_get_pixel_extents (badge->name, NULL, &name);
       pango_layout_get_pixel_extents (badge->figure, NULL, &figure);
-      sitroom_map_set_color (cr, &palette->text, 1);
-      cairo_move_to (cr, x + (w - name.width) / 2 - name.x, y + pad - name.y);
-      pango_cairo_show_layout (cr, badge->name);
+      sitroom_render_show (cr, badge->name, &palette->text, x + (w - name.width) / 2 - name.x, y + pad - name.y);
       cairo_move_to (cr, x + (w - figure.width) / 2 - figure.x, y + pad + name.height - figure.y);
       pango_cairo_show_layout (cr, badge->figure);
     }

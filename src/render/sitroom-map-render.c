@@ -53,16 +53,6 @@ sitroom_map_palette (SitroomStyle style)
   return style == SITROOM_STYLE_DARK ? &dark_palette : &light_palette;
 }
 
-void
-sitroom_map_set_color (cairo_t            *cr,
-                       const SitroomColor *color,
-                       double              alpha)
-{
-  g_assert (color != NULL);
-
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-}
-
 double
 sitroom_map_text_scale (SitroomMapRenderer *self)
 {
@@ -72,7 +62,7 @@ sitroom_map_text_scale (SitroomMapRenderer *self)
 gboolean
 sitroom_map_is_chinese (SitroomMapRenderer *self)
 {
-  return g_str_has_prefix (self->options.lang, "zh");
+  return sitroom_render_is_chinese (self->options.lang);
 }
 
 SitroomMapRenderer *
@@ -227,26 +217,14 @@ sitroom_map_renderer_set_options (SitroomMapRenderer      *self,
 
   lang = options->lang != NULL ? options->lang : sitroom_briefing_locale_lang ();
   self->options = *options;
-  if (g_strcmp0 (lang, self->lang) != 0)
-    {
-      g_free (self->lang);
-      self->lang = g_strdup (lang);
-      sitroom_map_text_clear (self);
-    }
+  if (sitroom_render_set_str (&self->lang, lang))
+    sitroom_map_text_clear (self);
   self->options.lang = self->lang;
-  if (g_strcmp0 (options->approval_number, self->approval_number) != 0)
-    {
-      g_free (self->approval_number);
-      self->approval_number = g_strdup (options->approval_number);
-      sitroom_map_text_clear (self);
-    }
+  if (sitroom_render_set_str (&self->approval_number, options->approval_number))
+    sitroom_map_text_clear (self);
   self->options.approval_number = self->approval_number;
-  if (g_strcmp0 (options->attribution, self->attribution) != 0)
-    {
-      g_free (self->attribution);
-      self->attribution = g_strdup (options->attribution);
-      sitroom_map_text_clear (self);
-    }
+  if (sitroom_render_set_str (&self->attribution, options->attribution))
+    sitroom_map_text_clear (self);
   self->options.attribution = self->attribution;
 
   if (old.gcj02 != options->gcj02)

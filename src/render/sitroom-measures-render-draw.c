@@ -6,12 +6,9 @@
 #include <math.h>
 
 #include "sitroom-measures-render-private.h"
-#include "sitroom-time.h"
 #include "sitroom-time-axis.h"
 #include "sitroom-timeline-render.h"
 
-/* Chinese first, so that region names are drawn with Simplified Chinese glyphs. */
-#define FONT "Noto Sans CJK SC, Noto Sans, sans"
 #define LABEL_PADDING 12.0
 #define SPAN_TEXT_PADDING 5.0
 /* An end that is not known fades over this much of the span. */
@@ -29,46 +26,27 @@
 #define ENDED_ALPHA 0.6
 #define DIM_ALPHA 0.35
 
+/* The rows' colours shared with the timeline (sitroom-chart-style.h), by
+ * name or as a whole, and the chart's own ground. */
 typedef struct {
+  union {
+    SitroomLaneColors lane;
+    struct { SITROOM_LANE_COLOR_MEMBERS };
+  };
   SitroomColor background;      /* the rows */
   SitroomColor panel;           /* the axis row and the label column */
-  SitroomColor separator;
-  SitroomColor grid;
-  SitroomColor text;
-  SitroomColor text_dim;
-  SitroomColor future;          /* a wash over the rows after the cutoff */
-  SitroomColor cutoff;
-  SitroomColor cutoff_text;
-  SitroomColor selected;
-  SitroomColor span_text;       /* on the pale colours of the kinds, in both styles */
 } Palette;
 
 static const Palette light_palette = {
-  .background  = { 1, 1, 1, 1 },
-  .panel       = { 0xfa / 255.f, 0xfa / 255.f, 0xfa / 255.f, 1 },
-  .separator   = { 0xde / 255.f, 0xdd / 255.f, 0xda / 255.f, 1 },
-  .grid        = { 0, 0, 0, 0.07f },
-  .text        = { 0x24 / 255.f, 0x1f / 255.f, 0x31 / 255.f, 1 },
-  .text_dim    = { 0x5e / 255.f, 0x5c / 255.f, 0x64 / 255.f, 1 },
-  .future      = { 0x9a / 255.f, 0x99 / 255.f, 0x96 / 255.f, 0.14f },
-  .cutoff      = { 0xc0 / 255.f, 0x1c / 255.f, 0x28 / 255.f, 1 },
-  .cutoff_text = { 1, 1, 1, 1 },
-  .selected    = { 0x1a / 255.f, 0x5f / 255.f, 0xb4 / 255.f, 1 },
-  .span_text   = { 0x24 / 255.f, 0x1f / 255.f, 0x31 / 255.f, 1 },
+  .lane       = SITROOM_LANE_COLORS_LIGHT,
+  .background = { 1, 1, 1, 1 },
+  .panel      = { 0xfa / 255.f, 0xfa / 255.f, 0xfa / 255.f, 1 },
 };
 
 static const Palette dark_palette = {
-  .background  = { 0x1e / 255.f, 0x1e / 255.f, 0x1e / 255.f, 1 },
-  .panel       = { 0x24 / 255.f, 0x24 / 255.f, 0x24 / 255.f, 1 },
-  .separator   = { 0x3d / 255.f, 0x38 / 255.f, 0x46 / 255.f, 1 },
-  .grid        = { 1, 1, 1, 0.08f },
-  .text        = { 1, 1, 1, 1 },
-  .text_dim    = { 0xc0 / 255.f, 0xbf / 255.f, 0xbc / 255.f, 1 },
-  .future      = { 0, 0, 0, 0.25f },
-  .cutoff      = { 0xf6 / 255.f, 0x61 / 255.f, 0x51 / 255.f, 1 },
-  .cutoff_text = { 0x1e / 255.f, 0x1e / 255.f, 0x1e / 255.f, 1 },
-  .selected    = { 0x99 / 255.f, 0xc1 / 255.f, 0xf1 / 255.f, 1 },
-  .span_text   = { 0x24 / 255.f, 0x1f / 255.f, 0x31 / 255.f, 1 },
+  .lane       = SITROOM_LANE_COLORS_DARK,
+  .background = { 0x1e / 255.f, 0x1e / 255.f, 0x1e / 255.f, 1 },
+  .panel      = { 0x24 / 255.f, 0x24 / 255.f, 0x24 / 255.f, 1 },
 };
 
 static const char * const kind_words[SITROOM_N_MEASURE_KINDS][2] = {
@@ -77,10 +55,6 @@ static const char * const kind_words[SITROOM_N_MEASURE_KINDS][2] = {
   [SITROOM_MEASURE_MASS_TESTING]      = { "全员核酸检测", "Mass testing" },
   [SITROOM_MEASURE_LOCKDOWN_LIFTED]   = { "解除封控", "Lockdown lifted" },
   [SITROOM_MEASURE_OTHER]             = { "其他措施", "Other measure" },
-};
-
-static const char * const month_abbreviations[12] = {
-  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 };
 
 static const Palette *
@@ -92,7 +66,7 @@ get_palette (SitroomMeasuresRenderer *self)
 static gboolean
 is_chinese (SitroomMeasuresRenderer *self)
 {
-  return g_str_has_prefix (self->lang, "zh");
+  return sitroom_render_is_chinese (self->lang);
 }
 
 const char *
@@ -101,32 +75,7 @@ sitroom_measures_kind_word (SitroomMeasureKind kind,
 {
   g_return_val_if_fail (kind < SITROOM_N_MEASURE_KINDS, NULL);
 
-  return kind_words[kind][lang != NULL && g_str_has_prefix (lang, "zh") ? 0 : 1];
-}
-
-static void
-set_color (cairo_t            *cr,
-           const SitroomColor *color,
-           double              alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-}
-
-/* @over at @alpha on @under, opaque, so that a dimmed span hides what it
- * lies on as a bright one does. */
-static SitroomColor
-mix (const SitroomColor *over,
-     double              alpha,
-     const SitroomColor *under)
-{
-  double a = over->alpha * alpha;
-
-  return (SitroomColor) {
-    (float) (over->red * a + under->red * (1 - a)),
-    (float) (over->green * a + under->green * (1 - a)),
-    (float) (over->blue * a + under->blue * (1 - a)),
-    1,
-  };
+  return kind_words[kind][sitroom_render_is_chinese (lang) ? 0 : 1];
 }
 
 static PangoLayout *
@@ -135,26 +84,7 @@ new_layout (SitroomMeasuresRenderer *self,
             gboolean                 bold,
             const char              *text)
 {
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
-  PangoLayout *layout = pango_layout_new (self->pango);
-
-  pango_font_description_set_absolute_size (font, pixels * sitroom_measures_render_scale (self) * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-/* The context follows the surface drawn into (font options differ between
- * the screen, a PNG and a PDF). */
-static void
-update_text (SitroomMeasuresRenderer *self,
-             cairo_t                 *cr)
-{
-  if (self->pango == NULL)
-    self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_context_set_language (self->pango, pango_language_from_string (is_chinese (self) ? "zh-cn" : "en"));
-  pango_cairo_update_context (cr, self->pango);
+  return sitroom_render_new_layout (self->pango, pixels * sitroom_measures_render_scale (self), bold, text);
 }
 
 /* "施行中3项 · 已结束1项" / "3 in force · 1 ended", led by the
@@ -216,10 +146,10 @@ draw_label_column (SitroomMeasuresRenderer *self,
   PangoRectangle title_box, sub_box;
   double top;
 
-  set_color (cr, &palette->panel, 1);
+  sitroom_chart_set_color (cr, &palette->panel, 1);
   cairo_rectangle (cr, 0, row->y, width, row->height);
   cairo_fill (cr);
-  set_color (cr, &palette->separator, 1);
+  sitroom_chart_set_color (cr, &palette->separator, 1);
   cairo_rectangle (cr, width - 1, row->y, 1, row->height);
   cairo_fill (cr);
 
@@ -231,12 +161,8 @@ draw_label_column (SitroomMeasuresRenderer *self,
   pango_layout_get_pixel_extents (sub, NULL, &sub_box);
   top = row->y + round ((row->height - title_box.height - sub_box.height) / 2);
 
-  set_color (cr, &palette->text, 1);
-  cairo_move_to (cr, pad, top);
-  pango_cairo_show_layout (cr, title);
-  set_color (cr, &palette->text_dim, 1);
-  cairo_move_to (cr, pad, top + title_box.height);
-  pango_cairo_show_layout (cr, sub);
+  sitroom_render_show (cr, title, &palette->text, pad, top);
+  sitroom_render_show (cr, sub, &palette->text_dim, pad, top + title_box.height);
 }
 
 /* The span in its colour: full before the cutoff, dimmed after it and
@@ -260,8 +186,8 @@ draw_span (SitroomMeasuresRenderer       *self,
   PangoRectangle ink_box, logical;
 
   sitroom_timeline_measure_color (span->kind, self->options.style, &kind);
-  full = span->status == SITROOM_MEASURE_ENDED ? mix (&kind, ENDED_ALPHA, &palette->background) : kind;
-  dim = mix (&kind, DIM_ALPHA, &palette->background);
+  full = span->status == SITROOM_MEASURE_ENDED ? sitroom_chart_mix (&kind, ENDED_ALPHA, &palette->background) : kind;
+  dim = sitroom_chart_mix (&kind, DIM_ALPHA, &palette->background);
   if (span->status == SITROOM_MEASURE_SCHEDULED)
     split = rect[0];
 
@@ -282,13 +208,13 @@ draw_span (SitroomMeasuresRenderer       *self,
     }
   if (split > rect[0])
     {
-      set_color (cr, &full, 1);
+      sitroom_chart_set_color (cr, &full, 1);
       cairo_rectangle (cr, rect[0], rect[1], MIN (split, end) - rect[0], rect[3]);
       cairo_fill (cr);
     }
   if (split < end)
     {
-      set_color (cr, &dim, 1);
+      sitroom_chart_set_color (cr, &dim, 1);
       cairo_rectangle (cr, split, rect[1], end - split, rect[3]);
       cairo_fill (cr);
     }
@@ -296,8 +222,9 @@ draw_span (SitroomMeasuresRenderer       *self,
   /* Its start, so that a span beside another still shows where it began. */
   /* A dimmed span is dark in the dark style: it takes the style's own text. */
   scheduled = span->status == SITROOM_MEASURE_SCHEDULED;
-  ink = scheduled ? mix (&palette->text, 0.4, &dim) : mix (&palette->span_text, 0.7, &full);
-  set_color (cr, &ink, 1);
+  ink = scheduled ? sitroom_chart_mix (&palette->text, 0.4, &dim)
+                  : sitroom_chart_mix (&palette->measure_text, 0.7, &full);
+  sitroom_chart_set_color (cr, &ink, 1);
   cairo_rectangle (cr, rect[0], rect[1], MIN (round (1.5 * ts), rect[2]), rect[3]);
   cairo_fill (cr);
 
@@ -305,10 +232,9 @@ draw_span (SitroomMeasuresRenderer       *self,
   pango_layout_get_pixel_extents (word, &ink_box, &logical);
   if (logical.width + 2 * SPAN_TEXT_PADDING * ts > rect[2])
     return;
-  ink = scheduled ? mix (&palette->text, 0.7, &dim) : palette->span_text;
-  set_color (cr, &ink, 1);
-  cairo_move_to (cr, rect[0] + round (SPAN_TEXT_PADDING * ts), rect[1] + (rect[3] - ink_box.height) / 2 - ink_box.y);
-  pango_cairo_show_layout (cr, word);
+  ink = scheduled ? sitroom_chart_mix (&palette->text, 0.7, &dim) : palette->measure_text;
+  sitroom_render_show (cr, word, &ink, rect[0] + round (SPAN_TEXT_PADDING * ts),
+                       rect[1] + (rect[3] - ink_box.height) / 2 - ink_box.y);
 }
 
 static void
@@ -329,7 +255,7 @@ draw_rows (SitroomMeasuresRenderer       *self,
   cairo_clip (cr);
   if (cutoff_x < x1)
     {
-      set_color (cr, &palette->future, 1);
+      sitroom_chart_set_color (cr, &palette->future, 1);
       cairo_rectangle (cr, MAX (cutoff_x, x0), top, x1 - MAX (cutoff_x, x0), bottom - top);
       cairo_fill (cr);
     }
@@ -340,7 +266,7 @@ draw_rows (SitroomMeasuresRenderer       *self,
       if (tick->major)
         cairo_rectangle (cr, round (sitroom_measures_renderer_time_to_x (self, viewport, tick->at)), top, 1, bottom - top);
     }
-  set_color (cr, &palette->grid, 1);
+  sitroom_chart_set_color (cr, &palette->grid, 1);
   cairo_fill (cr);
   for (guint i = 0; i < self->spans->len; i++)
     {
@@ -357,7 +283,7 @@ draw_rows (SitroomMeasuresRenderer       *self,
       const Row *row = &g_array_index (self->rows, Row, i);
 
       draw_label_column (self, cr, row);
-      set_color (cr, &palette->separator, 1);
+      sitroom_chart_set_color (cr, &palette->separator, 1);
       cairo_rectangle (cr, 0, row->y + row->height - 1, x1, 1);
       cairo_fill (cr);
     }
@@ -367,9 +293,7 @@ draw_rows (SitroomMeasuresRenderer       *self,
 static char *
 format_cutoff (SitroomMeasuresRenderer *self)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (SITROOM_CST_OFFSET);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (self->cutoff);
-  g_autoptr(GDateTime) t = utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
+  g_autoptr(GDateTime) t = sitroom_render_cst_time (self->cutoff);
 
   if (t == NULL)
     return g_strdup ("—");
@@ -377,7 +301,7 @@ format_cutoff (SitroomMeasuresRenderer *self)
     return g_strdup_printf ("%d月%d日 %02d:%02d", g_date_time_get_month (t), g_date_time_get_day_of_month (t),
                             g_date_time_get_hour (t), g_date_time_get_minute (t));
   return g_strdup_printf ("%d %s %02d:%02d", g_date_time_get_day_of_month (t),
-                          month_abbreviations[g_date_time_get_month (t) - 1],
+                          sitroom_render_month_abbreviation (g_date_time_get_month (t)),
                           g_date_time_get_hour (t), g_date_time_get_minute (t));
 }
 
@@ -395,17 +319,15 @@ draw_axis (SitroomMeasuresRenderer       *self,
   g_autoptr(PangoLayout) corner = new_layout (self, 13, TRUE, is_chinese (self) ? "防控措施" : "Measures");
   PangoRectangle logical;
 
-  set_color (cr, &palette->panel, 1);
+  sitroom_chart_set_color (cr, &palette->panel, 1);
   cairo_rectangle (cr, 0, 0, x1, axis_h);
   cairo_fill (cr);
-  set_color (cr, &palette->separator, 1);
+  sitroom_chart_set_color (cr, &palette->separator, 1);
   cairo_rectangle (cr, 0, axis_h - 1, x1, 1);
   cairo_rectangle (cr, x0 - 1, 0, 1, axis_h);
   cairo_fill (cr);
   pango_layout_get_pixel_extents (corner, NULL, &logical);
-  set_color (cr, &palette->text, 1);
-  cairo_move_to (cr, round (LABEL_PADDING * ts), round ((axis_h - logical.height) / 2));
-  pango_cairo_show_layout (cr, corner);
+  sitroom_render_show (cr, corner, &palette->text, round (LABEL_PADDING * ts), round ((axis_h - logical.height) / 2));
 
   cairo_save (cr);
   cairo_rectangle (cr, x0, 0, x1 - x0, axis_h);
@@ -416,16 +338,14 @@ draw_axis (SitroomMeasuresRenderer       *self,
       double x = round (sitroom_measures_renderer_time_to_x (self, viewport, tick->at));
       double length = round ((tick->major ? MAJOR_TICK : MINOR_TICK) * ts);
 
-      set_color (cr, &palette->text_dim, tick->major ? 1 : 0.5);
+      sitroom_chart_set_color (cr, &palette->text_dim, tick->major ? 1 : 0.5);
       cairo_rectangle (cr, x, axis_h - 1 - length, 1, length);
       cairo_fill (cr);
       if (tick->major && tick->label != NULL)
         {
           g_autoptr(PangoLayout) label = new_layout (self, 11, FALSE, tick->label);
 
-          set_color (cr, &palette->text_dim, 1);
-          cairo_move_to (cr, x + round (3 * ts), round (TICK_LABEL_TOP * ts));
-          pango_cairo_show_layout (cr, label);
+          sitroom_render_show (cr, label, &palette->text_dim, x + round (3 * ts), round (TICK_LABEL_TOP * ts));
         }
     }
   cairo_restore (cr);
@@ -464,14 +384,13 @@ draw_cutoff (SitroomMeasuresRenderer       *self,
   cairo_save (cr);
   cairo_rectangle (cr, x0, 0, x1 - x0, bottom);
   cairo_clip (cr);
-  set_color (cr, &palette->cutoff, 1);
+  sitroom_chart_set_color (cr, &palette->cutoff, 1);
   cairo_rectangle (cr, cx - CUTOFF_WIDTH * ts / 2, hy + hh, CUTOFF_WIDTH * ts, MAX (bottom - hy - hh, 0));
   cairo_fill (cr);
   cairo_rectangle (cr, hx, hy, hw, hh);
   cairo_fill (cr);
-  set_color (cr, &palette->cutoff_text, 1);
-  cairo_move_to (cr, hx + round (HANDLE_PADDING_X * ts), hy + round (HANDLE_PADDING_Y * ts));
-  pango_cairo_show_layout (cr, label);
+  sitroom_render_show (cr, label, &palette->cutoff_text,
+                       hx + round (HANDLE_PADDING_X * ts), hy + round (HANDLE_PADDING_Y * ts));
   cairo_restore (cr);
 }
 
@@ -490,17 +409,13 @@ sitroom_measures_renderer_draw_chart (SitroomMeasuresRenderer       *self,
 
   palette = get_palette (self);
   x0 = sitroom_measures_renderer_get_label_width (self);
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, viewport->width, viewport->height);
-  cairo_clip (cr);
-  set_color (cr, &palette->background, 1);
-  cairo_paint (cr);
+  sitroom_chart_begin (cr, viewport->width, viewport->height, &palette->background);
   if (self->view != NULL)
     {
       /* Room for the longest label ("2022年12月31日", "31 Dec 2022") and a gap. */
       double min_label = (is_chinese (self) ? 96 : 84) * sitroom_measures_render_scale (self);
 
-      update_text (self, cr);
+      sitroom_render_text_update (&self->pango, cr, self->lang);
       ticks = sitroom_time_axis_ticks (viewport->start, viewport->end, MAX (viewport->width - x0, 0), min_label,
                                        self->lang);
       draw_rows (self, cr, viewport, ticks);
@@ -536,7 +451,7 @@ sitroom_measures_renderer_draw_highlights (SitroomMeasuresRenderer       *self,
       if (measures[i] < 0 || !sitroom_measures_renderer_get_span (self, viewport, measures[i], rect))
         continue;
       cairo_rectangle (cr, rect[0] + inset, rect[1] + inset, MAX (rect[2] - 2 * inset, 0), rect[3] - 2 * inset);
-      set_color (cr, i == 0 ? &palette->selected : &palette->text, 1);
+      sitroom_chart_set_color (cr, i == 0 ? &palette->selected : &palette->text, 1);
       cairo_stroke (cr);
     }
   cairo_restore (cr);

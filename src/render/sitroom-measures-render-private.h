@@ -4,8 +4,10 @@
 
 #include <pango/pangocairo.h>
 
+#include "sitroom-chart-style.h"
 #include "sitroom-measures.h"
 #include "sitroom-measures-render.h"
+#include "sitroom-render-text.h"
 
 G_BEGIN_DECLS
 

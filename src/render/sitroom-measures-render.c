@@ -195,11 +195,7 @@ sitroom_measures_renderer_set_options (SitroomMeasuresRenderer            *self,
 
   lang = options->lang != NULL ? options->lang : sitroom_briefing_locale_lang ();
   self->options = *options;
-  if (g_strcmp0 (lang, self->lang) != 0)
-    {
-      g_free (self->lang);
-      self->lang = g_strdup (lang);
-    }
+  sitroom_render_set_str (&self->lang, lang);
   self->options.lang = self->lang;
   layout_rows (self);
 }

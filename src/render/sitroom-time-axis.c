@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "sitroom-render-text.h"
 #include "sitroom-time-axis.h"
 #include "sitroom-time.h"
 
@@ -49,16 +50,6 @@ static const Step fixed_ladder[] = {
 
 #define WEEK_INDEX 6
 #define MONTH_INDEX 7
-
-static const char *const month_abbreviations[12] = {
-  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-};
-
-static gboolean
-is_chinese (const char *lang)
-{
-  return lang != NULL && g_str_has_prefix (lang, "zh");
-}
 
 static gint64
 floor_div (gint64 a,
@@ -352,8 +343,8 @@ format_day (int      year,
   if (zh)
     return with_year ? g_strdup_printf ("%d年%d月%d日", year, month, day)
                      : g_strdup_printf ("%d月%d日", month, day);
-  return with_year ? g_strdup_printf ("%d %s %d", day, month_abbreviations[month - 1], year)
-                   : g_strdup_printf ("%d %s", day, month_abbreviations[month - 1]);
+  return with_year ? g_strdup_printf ("%d %s %d", day, sitroom_render_month_abbreviation (month), year)
+                   : g_strdup_printf ("%d %s", day, sitroom_render_month_abbreviation (month));
 }
 
 /* Labels the major ticks, in time order. A day label carries the year the
@@ -380,7 +371,7 @@ label_ticks (GArray     *ticks,
         tick->label = zh ? g_strdup_printf ("%d年", year) : g_strdup_printf ("%d", year);
       else if (step->months > 0)
         tick->label = zh ? g_strdup_printf ("%d年%d月", year, month)
-                         : g_strdup_printf ("%s %d", month_abbreviations[month - 1], year);
+                         : g_strdup_printf ("%s %d", sitroom_render_month_abbreviation (month), year);
       else if (floor_mod (local, DAY) == 0)
         {
           tick->label = format_day (year, month, day, year != shown_year, zh);
@@ -442,7 +433,7 @@ sitroom_time_axis_ticks (gint64      start,
       g_array_sort (ticks, compare_ticks);
     }
 
-  label_ticks (ticks, &step, is_chinese (lang));
+  label_ticks (ticks, &step, sitroom_render_is_chinese (lang));
   return ticks;
 }
 

@@ -42,18 +42,16 @@ sitroom_timeline_renderer_draw_axis (SitroomTimelineRenderer       *self,
   cairo_clip (cr);
   sitroom_timeline_text_update (self, cr);
 
-  sitroom_timeline_set_color (cr, &palette->panel, 1);
+  sitroom_chart_set_color (cr, &palette->panel, 1);
   cairo_paint (cr);
-  sitroom_timeline_set_color (cr, &palette->separator, 1);
+  sitroom_chart_set_color (cr, &palette->separator, 1);
   cairo_rectangle (cr, 0, axis_h - 1, viewport->width, 1);
   cairo_rectangle (cr, x0 - 1, 0, 1, axis_h);
   cairo_fill (cr);
 
   corner = sitroom_timeline_corner_label (self);
   pango_layout_get_pixel_extents (corner, NULL, &logical);
-  sitroom_timeline_set_color (cr, &palette->text, 1);
-  cairo_move_to (cr, LABEL_PADDING * ts, (axis_h - logical.height) / 2);
-  pango_cairo_show_layout (cr, corner);
+  sitroom_render_show (cr, corner, &palette->text, LABEL_PADDING * ts, (axis_h - logical.height) / 2);
 
   cairo_rectangle (cr, x0, 0, x1 - x0, axis_h);
   cairo_clip (cr);
@@ -71,11 +69,11 @@ sitroom_timeline_renderer_draw_axis (SitroomTimelineRenderer       *self,
           if (tick->major == (gboolean) major)
             cairo_rectangle (cr, x, axis_h - 1 - length, 1, length);
         }
-      sitroom_timeline_set_color (cr, &palette->text_dim, major ? 1 : 0.5);
+      sitroom_chart_set_color (cr, &palette->text_dim, major ? 1 : 0.5);
       cairo_fill (cr);
     }
 
-  sitroom_timeline_set_color (cr, &palette->text_dim, 1);
+  sitroom_chart_set_color (cr, &palette->text_dim, 1);
   for (guint i = 0; i < ticks->len; i++)
     {
       const SitroomTick *tick = &g_array_index (ticks, SitroomTick, i);
@@ -116,22 +114,6 @@ sitroom_timeline_handle_rect (SitroomTimelineRenderer       *self,
   *y = axis_h - round (HANDLE_BOTTOM * ts) - *height;
 }
 
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 void
 sitroom_timeline_renderer_draw_cutoff (SitroomTimelineRenderer       *self,
                                        cairo_t                       *cr,
@@ -164,14 +146,13 @@ sitroom_timeline_renderer_draw_cutoff (SitroomTimelineRenderer       *self,
   sitroom_timeline_text_update (self, cr);
   sitroom_timeline_handle_rect (self, viewport, cutoff, &hx, &hy, &hw, &hh);
 
-  sitroom_timeline_set_color (cr, &palette->cutoff, 1);
+  sitroom_chart_set_color (cr, &palette->cutoff, 1);
   cairo_rectangle (cr, cx - CUTOFF_WIDTH * ts / 2, hy + hh, CUTOFF_WIDTH * ts, MAX (bottom - hy - hh, 0));
   cairo_fill (cr);
-  rounded_rectangle (cr, hx, hy, hw, hh, 3 * ts);
+  sitroom_chart_rounded_rectangle (cr, hx, hy, hw, hh, 3 * ts);
   cairo_fill (cr);
 
-  sitroom_timeline_set_color (cr, &palette->cutoff_text, 1);
-  cairo_move_to (cr, hx + round (HANDLE_PADDING_X * ts), hy + round (HANDLE_PADDING_Y * ts));
-  pango_cairo_show_layout (cr, self->handle_label);
+  sitroom_render_show (cr, self->handle_label, &palette->cutoff_text,
+                       hx + round (HANDLE_PADDING_X * ts), hy + round (HANDLE_PADDING_Y * ts));
   cairo_restore (cr);
 }

@@ -28,14 +28,14 @@ draw_ground (SitroomTimelineRenderer       *self,
   const GArray *ticks = sitroom_timeline_ticks (self, viewport);
 
   sitroom_timeline_area (self, viewport, &x0, &x1);
-  sitroom_timeline_set_color (cr, &palette->background, 1);
+  sitroom_chart_set_color (cr, &palette->background, 1);
   cairo_rectangle (cr, 0, lane_y, viewport->width, lane_h);
   cairo_fill (cr);
 
   cutoff_x = sitroom_timeline_viewport_time_to_x (viewport, x0, sitroom_view_get_cutoff (self->view));
   if (cutoff_x < x1)
     {
-      sitroom_timeline_set_color (cr, &palette->future, 1);
+      sitroom_chart_set_color (cr, &palette->future, 1);
       cairo_rectangle (cr, MAX (cutoff_x, x0), lane_y, x1 - MAX (cutoff_x, x0), lane_h);
       cairo_fill (cr);
     }
@@ -53,13 +53,13 @@ draw_ground (SitroomTimelineRenderer       *self,
       cairo_move_to (cr, x, lane_y);
       cairo_line_to (cr, x, lane_y + lane_h);
     }
-  sitroom_timeline_set_color (cr, &palette->grid, 1);
+  sitroom_chart_set_color (cr, &palette->grid, 1);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 
   if (selected)
     {
-      sitroom_timeline_set_color (cr, &palette->selected, SELECTED_TINT);
+      sitroom_chart_set_color (cr, &palette->selected, SELECTED_TINT);
       cairo_rectangle (cr, 0, lane_y, viewport->width, lane_h);
       cairo_fill (cr);
     }
@@ -79,14 +79,14 @@ draw_status_dot (SitroomTimelineRenderer *self,
   if (lane->status == SITROOM_CHAIN_ACTIVE)
     {
       cairo_arc (cr, x, y, 3.5 * ts, 0, 2 * G_PI);
-      sitroom_timeline_set_color (cr, &palette->cutoff, 1);
+      sitroom_chart_set_color (cr, &palette->cutoff, 1);
       cairo_fill (cr);
     }
   else
     {
       cairo_arc (cr, x, y, 3 * ts, 0, 2 * G_PI);
-      sitroom_timeline_set_color (cr, &palette->text_dim,
-                                  lane->status == SITROOM_CHAIN_CLOSED ? 1 : 0.5);
+      sitroom_chart_set_color (cr, &palette->text_dim,
+                               lane->status == SITROOM_CHAIN_CLOSED ? 1 : 0.5);
       cairo_set_line_width (cr, 1.2 * ts);
       cairo_stroke (cr);
     }
@@ -107,19 +107,19 @@ draw_label_column (SitroomTimelineRenderer       *self,
   double pad = LABEL_PADDING * ts;
   PangoRectangle name, status;
 
-  sitroom_timeline_set_color (cr, &palette->panel, 1);
+  sitroom_chart_set_color (cr, &palette->panel, 1);
   cairo_rectangle (cr, 0, lane_y, width, lane_h);
   cairo_fill (cr);
   if (selected)
     {
-      sitroom_timeline_set_color (cr, &palette->selected, SELECTED_TINT);
+      sitroom_chart_set_color (cr, &palette->selected, SELECTED_TINT);
       cairo_rectangle (cr, 0, lane_y, width, lane_h);
       cairo_fill (cr);
-      sitroom_timeline_set_color (cr, &palette->selected, 1);
+      sitroom_chart_set_color (cr, &palette->selected, 1);
       cairo_rectangle (cr, 0, lane_y, round (SELECTED_BAR * ts), lane_h);
       cairo_fill (cr);
     }
-  sitroom_timeline_set_color (cr, &palette->separator, 1);
+  sitroom_chart_set_color (cr, &palette->separator, 1);
   cairo_rectangle (cr, width - 1, lane_y, 1, lane_h);
   cairo_fill (cr);
 
@@ -127,9 +127,7 @@ draw_label_column (SitroomTimelineRenderer       *self,
   pango_layout_get_pixel_extents (lane->name, NULL, &name);
   pango_layout_get_pixel_extents (lane->status_text, NULL, &status);
 
-  sitroom_timeline_set_color (cr, &palette->text, 1);
-  cairo_move_to (cr, pad, lane_y + 5 * ts);
-  pango_cairo_show_layout (cr, lane->name);
+  sitroom_render_show (cr, lane->name, &palette->text, pad, lane_y + 5 * ts);
 
   if (lane->chain >= 0)
     {
@@ -139,32 +137,25 @@ draw_label_column (SitroomTimelineRenderer       *self,
       PangoRectangle count;
 
       draw_status_dot (self, cr, lane, pad + name.width + 9 * ts, top + name.height / 2.0);
-      sitroom_timeline_set_color (cr, &palette->text_dim, 1);
-      cairo_move_to (cr, status_x, baseline - pango_layout_get_baseline (lane->status_text) / (double) PANGO_SCALE);
-      pango_cairo_show_layout (cr, lane->status_text);
+      sitroom_render_show (cr, lane->status_text, &palette->text_dim, status_x,
+                           baseline - pango_layout_get_baseline (lane->status_text) / (double) PANGO_SCALE);
 
-      sitroom_timeline_set_color (cr, &palette->text_dim, 1);
-      cairo_move_to (cr, pad, lane_y + 26 * ts);
-      pango_cairo_show_layout (cr, lane->title);
+      sitroom_render_show (cr, lane->title, &palette->text_dim, pad, lane_y + 26 * ts);
 
       /* The positives, right-aligned on the baseline of the label, or of
        * the title when line one has no room for them. */
       if (lane->count_below)
         baseline = lane_y + 26 * ts + pango_layout_get_baseline (lane->title) / (double) PANGO_SCALE;
       pango_layout_get_pixel_extents (lane->count, NULL, &count);
-      sitroom_timeline_set_color (cr, &palette->text, 1);
-      cairo_move_to (cr, width - pad - count.width,
-                     baseline - pango_layout_get_baseline (lane->count) / (double) PANGO_SCALE);
-      pango_cairo_show_layout (cr, lane->count);
+      sitroom_render_show (cr, lane->count, &palette->text, width - pad - count.width,
+                           baseline - pango_layout_get_baseline (lane->count) / (double) PANGO_SCALE);
     }
   else
     {
-      sitroom_timeline_set_color (cr, &palette->text_dim, 1);
-      cairo_move_to (cr, pad, lane_y + 26 * ts);
-      pango_cairo_show_layout (cr, lane->status_text);
+      sitroom_render_show (cr, lane->status_text, &palette->text_dim, pad, lane_y + 26 * ts);
     }
 
-  sitroom_timeline_set_color (cr, &palette->separator, 1);
+  sitroom_chart_set_color (cr, &palette->separator, 1);
   cairo_rectangle (cr, 0, lane_y + lane_h - 1, viewport->width, 1);
   cairo_fill (cr);
 }
@@ -217,22 +208,6 @@ sitroom_timeline_measure_rect (SitroomTimelineRenderer       *self,
   return TRUE;
 }
 
-/* @over at @alpha on @under, opaque: a dimmed span then hides what it
- * lies on as an undimmed one does. */
-static void
-mix (const SitroomColor *over,
-     double              alpha,
-     const SitroomColor *under,
-     SitroomColor       *out)
-{
-  double a = over->alpha * alpha;
-
-  out->red = (float) (over->red * a + under->red * (1 - a));
-  out->green = (float) (over->green * a + under->green * (1 - a));
-  out->blue = (float) (over->blue * a + under->blue * (1 - a));
-  out->alpha = 1;
-}
-
 void
 sitroom_timeline_draw_measures_lane (SitroomTimelineRenderer       *self,
                                      cairo_t                       *cr,
@@ -248,7 +223,7 @@ sitroom_timeline_draw_measures_lane (SitroomTimelineRenderer       *self,
   draw_ground (self, cr, viewport, lane_y, FALSE);
   sitroom_timeline_area (self, viewport, &x0, &x1);
   cutoff_x = sitroom_timeline_viewport_time_to_x (viewport, x0, cutoff);
-  mix (&palette->future, 1, &palette->background, &future);
+  future = sitroom_chart_mix (&palette->future, 1, &palette->background);
 
   cairo_save (cr);
   cairo_rectangle (cr, x0, lane_y, x1 - x0, sitroom_timeline_renderer_get_lane_height (self));
@@ -268,23 +243,23 @@ sitroom_timeline_draw_measures_lane (SitroomTimelineRenderer       *self,
 
       /* Before the cutoff in full, after it dimmed. */
       sitroom_timeline_measure_color (measure->kind, self->options.style, &color);
-      mix (&color, TIMELINE_DIM_ALPHA, &future, &dim);
+      dim = sitroom_chart_mix (&color, TIMELINE_DIM_ALPHA, &future);
       split = CLAMP (cutoff_x, rect[0], rect[0] + rect[2]);
       if (split > rect[0])
         {
-          sitroom_timeline_set_color (cr, &color, 1);
+          sitroom_chart_set_color (cr, &color, 1);
           cairo_rectangle (cr, rect[0], rect[1], split - rect[0], rect[3]);
           cairo_fill (cr);
         }
       if (split < rect[0] + rect[2])
         {
-          sitroom_timeline_set_color (cr, &dim, 1);
+          sitroom_chart_set_color (cr, &dim, 1);
           cairo_rectangle (cr, split, rect[1], rect[0] + rect[2] - split, rect[3]);
           cairo_fill (cr);
         }
       /* Its start, so that a span laid over another still shows where it began. */
-      mix (&palette->measure_text, later ? TIMELINE_DIM_ALPHA : 0.7, later ? &dim : &color, &ink_color);
-      sitroom_timeline_set_color (cr, &ink_color, 1);
+      ink_color = sitroom_chart_mix (&palette->measure_text, later ? TIMELINE_DIM_ALPHA : 0.7, later ? &dim : &color);
+      sitroom_chart_set_color (cr, &ink_color, 1);
       cairo_rectangle (cr, rect[0], rect[1], MIN (round (1.5 * ts), rect[2]), rect[3]);
       cairo_fill (cr);
 
@@ -295,11 +270,9 @@ sitroom_timeline_draw_measures_lane (SitroomTimelineRenderer       *self,
       cairo_save (cr);
       cairo_rectangle (cr, rect[0], rect[1], rect[2], rect[3]);
       cairo_clip (cr);
-      mix (&palette->measure_text, later ? TIMELINE_DIM_ALPHA : 1, later ? &dim : &color, &ink_color);
-      sitroom_timeline_set_color (cr, &ink_color, 1);
-      cairo_move_to (cr, rect[0] + MEASURE_PADDING * ts,
-                     rect[1] + (rect[3] - ink.height) / 2 - ink.y);
-      pango_cairo_show_layout (cr, label);
+      ink_color = sitroom_chart_mix (&palette->measure_text, later ? TIMELINE_DIM_ALPHA : 1, later ? &dim : &color);
+      sitroom_render_show (cr, label, &ink_color,
+                           rect[0] + MEASURE_PADDING * ts, rect[1] + (rect[3] - ink.height) / 2 - ink.y);
       cairo_restore (cr);
     }
   cairo_restore (cr);

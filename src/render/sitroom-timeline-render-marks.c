@@ -112,10 +112,10 @@ paint_marks (SitroomTimelineRenderer *self,
   double ts = sitroom_timeline_scale (self);
 
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  sitroom_timeline_set_color (cr, &palette->background, alpha);
+  sitroom_chart_set_color (cr, &palette->background, alpha);
   cairo_set_line_width (cr, (rings ? RING_HALO_WIDTH : HALO_WIDTH) * ts);
   cairo_stroke_preserve (cr);
-  sitroom_timeline_set_color (cr, color, alpha);
+  sitroom_chart_set_color (cr, color, alpha);
   if (rings)
     {
       cairo_set_line_width (cr, RING_WIDTH * ts);
@@ -248,18 +248,8 @@ use_glyphs (SitroomTimelineRenderer *self,
   cairo_font_options_t *options;
   MarkFont *font;
 
-  if (self->marks_as_paths)
+  if (self->marks_as_paths || sitroom_chart_draws_document (cr))
     return FALSE;
-  switch ((int) cairo_surface_get_type (cairo_get_target (cr)))
-    {
-    case CAIRO_SURFACE_TYPE_PDF:
-    case CAIRO_SURFACE_TYPE_PS:
-    case CAIRO_SURFACE_TYPE_SVG:
-    case CAIRO_SURFACE_TYPE_SCRIPT:
-      return FALSE;
-    default:
-      break;
-    }
 
   if (self->mark_font == NULL ||
       ((const MarkFont *) cairo_font_face_get_user_data (self->mark_font, &mark_font_key))->text_scale !=
@@ -336,11 +326,11 @@ sitroom_timeline_draw_events (SitroomTimelineRenderer       *self,
           if (n == 0)
             continue;
           /* All the halos, then all the marks. */
-          sitroom_timeline_set_color (cr, &palette->background, alpha);
+          sitroom_chart_set_color (cr, &palette->background, alpha);
           cairo_show_glyphs (cr, glyphs, n);
           for (int i = 0; i < n; i++)
             glyphs[i].index -= GLYPH_HALO - GLYPH_MARK;
-          sitroom_timeline_set_color (cr, dim ? &palette->mark : past, alpha);
+          sitroom_chart_set_color (cr, dim ? &palette->mark : past, alpha);
           cairo_show_glyphs (cr, glyphs, n);
         }
       return;
@@ -476,7 +466,7 @@ sitroom_timeline_draw_cases (SitroomTimelineRenderer       *self,
         if (rects->len == 0)
           continue;
         sitroom_timeline_case_color (k, self->options.style, &color);
-        sitroom_timeline_set_color (cr, &color, dim ? TIMELINE_DIM_ALPHA : 1);
+        sitroom_chart_set_color (cr, &color, dim ? TIMELINE_DIM_ALPHA : 1);
         if (glyphs)
           {
             int n = (int) rects->len / 4;

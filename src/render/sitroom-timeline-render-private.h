@@ -5,6 +5,8 @@
 #include <pango/pangocairo.h>
 
 #include "sitroom-chains.h"
+#include "sitroom-chart-style.h"
+#include "sitroom-render-text.h"
 #include "sitroom-time-axis.h"
 #include "sitroom-timeline-render.h"
 
@@ -64,20 +66,17 @@ typedef struct {
   guint row;
 } TimelineMeasure;
 
+/* The lanes' colours shared with the measures chart
+ * (sitroom-chart-style.h), by name or as a whole, and the timeline's. */
 typedef struct {
+  union {
+    SitroomLaneColors lane;
+    struct { SITROOM_LANE_COLOR_MEMBERS };
+  };
   SitroomColor background;
   SitroomColor panel;           /* the axis row and the label column */
-  SitroomColor separator;
-  SitroomColor grid;
-  SitroomColor text;
-  SitroomColor text_dim;
   SitroomColor mark;            /* events */
   SitroomColor history;         /* events of a chain not started by the cutoff */
-  SitroomColor selected;
-  SitroomColor future;          /* a wash over the lanes after the cutoff */
-  SitroomColor cutoff;
-  SitroomColor cutoff_text;
-  SitroomColor measure_text;
 } TimelinePalette;
 
 struct _SitroomTimelineRenderer {
@@ -121,9 +120,6 @@ struct _SitroomTimelineRenderer {
 
 /* sitroom-timeline-render-style.c */
 const TimelinePalette *sitroom_timeline_palette (SitroomStyle             style);
-void     sitroom_timeline_set_color       (cairo_t                       *cr,
-                                           const SitroomColor            *color,
-                                           double                         alpha);
 
 /* sitroom-timeline-render.c */
 double   sitroom_timeline_scale           (SitroomTimelineRenderer       *self);

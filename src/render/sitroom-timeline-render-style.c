@@ -6,35 +6,19 @@
 #include "sitroom-timeline-render-private.h"
 
 static const TimelinePalette light_palette = {
-  .background   = { 0xf6 / 255.f, 0xf5 / 255.f, 0xf4 / 255.f, 1 },
-  .panel        = { 1, 1, 1, 1 },
-  .separator    = { 0xde / 255.f, 0xdd / 255.f, 0xda / 255.f, 1 },
-  .grid         = { 0, 0, 0, 0.07f },
-  .text         = { 0x24 / 255.f, 0x1f / 255.f, 0x31 / 255.f, 1 },
-  .text_dim     = { 0x5e / 255.f, 0x5c / 255.f, 0x64 / 255.f, 1 },
-  .mark         = { 0x3d / 255.f, 0x38 / 255.f, 0x46 / 255.f, 1 },
-  .history      = { 0x9a / 255.f, 0x99 / 255.f, 0x96 / 255.f, 1 },
-  .selected     = { 0x1a / 255.f, 0x5f / 255.f, 0xb4 / 255.f, 1 },
-  .future       = { 0x9a / 255.f, 0x99 / 255.f, 0x96 / 255.f, 0.14f },
-  .cutoff       = { 0xc0 / 255.f, 0x1c / 255.f, 0x28 / 255.f, 1 },
-  .cutoff_text  = { 1, 1, 1, 1 },
-  .measure_text = { 0x24 / 255.f, 0x1f / 255.f, 0x31 / 255.f, 1 },
+  .lane       = SITROOM_LANE_COLORS_LIGHT,
+  .background = { 0xf6 / 255.f, 0xf5 / 255.f, 0xf4 / 255.f, 1 },
+  .panel      = { 1, 1, 1, 1 },
+  .mark       = { 0x3d / 255.f, 0x38 / 255.f, 0x46 / 255.f, 1 },
+  .history    = { 0x9a / 255.f, 0x99 / 255.f, 0x96 / 255.f, 1 },
 };
 
 static const TimelinePalette dark_palette = {
-  .background   = { 0x1e / 255.f, 0x1e / 255.f, 0x1e / 255.f, 1 },
-  .panel        = { 0x24 / 255.f, 0x24 / 255.f, 0x24 / 255.f, 1 },
-  .separator    = { 0x3d / 255.f, 0x38 / 255.f, 0x46 / 255.f, 1 },
-  .grid         = { 1, 1, 1, 0.08f },
-  .text         = { 1, 1, 1, 1 },
-  .text_dim     = { 0xc0 / 255.f, 0xbf / 255.f, 0xbc / 255.f, 1 },
-  .mark         = { 0xde / 255.f, 0xdd / 255.f, 0xda / 255.f, 1 },
-  .history      = { 0x77 / 255.f, 0x76 / 255.f, 0x7b / 255.f, 1 },
-  .selected     = { 0x99 / 255.f, 0xc1 / 255.f, 0xf1 / 255.f, 1 },
-  .future       = { 0, 0, 0, 0.25f },
-  .cutoff       = { 0xf6 / 255.f, 0x61 / 255.f, 0x51 / 255.f, 1 },
-  .cutoff_text  = { 0x1e / 255.f, 0x1e / 255.f, 0x1e / 255.f, 1 },
-  .measure_text = { 0x24 / 255.f, 0x1f / 255.f, 0x31 / 255.f, 1 },
+  .lane       = SITROOM_LANE_COLORS_DARK,
+  .background = { 0x1e / 255.f, 0x1e / 255.f, 0x1e / 255.f, 1 },
+  .panel      = { 0x24 / 255.f, 0x24 / 255.f, 0x24 / 255.f, 1 },
+  .mark       = { 0xde / 255.f, 0xdd / 255.f, 0xda / 255.f, 1 },
+  .history    = { 0x77 / 255.f, 0x76 / 255.f, 0x7b / 255.f, 1 },
 };
 
 /* Cases by classification, from the Okabe–Ito set (safe for the common
@@ -56,16 +40,6 @@ static const guint32 measure_colors[SITROOM_N_MEASURE_KINDS] = {
   0xee8866, 0x77aadd, 0x44bb99, 0xbbcc33, 0xdddddd,
 };
 
-static void
-color_from_rgb (guint32       rgb,
-                SitroomColor *color)
-{
-  color->red = ((rgb >> 16) & 0xff) / 255.f;
-  color->green = ((rgb >> 8) & 0xff) / 255.f;
-  color->blue = (rgb & 0xff) / 255.f;
-  color->alpha = 1;
-}
-
 void
 sitroom_timeline_case_color (SitroomClassification classification,
                              SitroomStyle          style,
@@ -74,7 +48,7 @@ sitroom_timeline_case_color (SitroomClassification classification,
   g_return_if_fail (classification < SITROOM_N_CLASSES);
   g_return_if_fail (color != NULL);
 
-  color_from_rgb (case_colors[style == SITROOM_STYLE_DARK][classification], color);
+  *color = sitroom_chart_rgb (case_colors[style == SITROOM_STYLE_DARK][classification]);
 }
 
 void
@@ -95,21 +69,11 @@ sitroom_timeline_measure_color (SitroomMeasureKind kind,
   g_return_if_fail (color != NULL);
 
   /* Pale enough for dark text in either style. */
-  color_from_rgb (measure_colors[kind], color);
+  *color = sitroom_chart_rgb (measure_colors[kind]);
 }
 
 const TimelinePalette *
 sitroom_timeline_palette (SitroomStyle style)
 {
   return style == SITROOM_STYLE_DARK ? &dark_palette : &light_palette;
-}
-
-void
-sitroom_timeline_set_color (cairo_t            *cr,
-                            const SitroomColor *color,
-                            double              alpha)
-{
-  g_assert (color != NULL);
-
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }

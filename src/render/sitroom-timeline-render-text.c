@@ -5,18 +5,11 @@
 
 #include <math.h>
 
-#include "sitroom-time.h"
 #include "sitroom-timeline-render-private.h"
 
-/* Chinese first, so that 8·17's titles are drawn with Simplified Chinese glyphs. */
-#define TIMELINE_FONT "Noto Sans CJK SC, Noto Sans, sans"
 #define LABEL_PADDING 12.0
 /* Panning makes new tick labels at every step; old ones go past this many. */
 #define MAX_TICK_LABELS 512
-
-static const char * const month_abbreviations[12] = {
-  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-};
 
 static const char *
 pick (SitroomTimelineRenderer *self,
@@ -32,17 +25,9 @@ sitroom_timeline_new_layout (SitroomTimelineRenderer *self,
                              gboolean                 bold,
                              const char              *text)
 {
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (TIMELINE_FONT);
-  PangoLayout *layout;
-
   g_assert (self->pango != NULL);
 
-  layout = pango_layout_new (self->pango);
-  pango_font_description_set_absolute_size (font, pixels * sitroom_timeline_scale (self) * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
+  return sitroom_render_new_layout (self->pango, pixels * sitroom_timeline_scale (self), bold, text);
 }
 
 /* The context follows the surface drawn into (font options differ between
@@ -51,12 +36,7 @@ void
 sitroom_timeline_text_update (SitroomTimelineRenderer *self,
                               cairo_t                 *cr)
 {
-  if (self->pango == NULL)
-    self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_context_set_language (self->pango,
-                              pango_language_from_string (sitroom_timeline_is_chinese (self) ? "zh-cn" : "en"));
-  if (cr != NULL)
-    pango_cairo_update_context (cr, self->pango);
+  sitroom_render_text_update (&self->pango, cr, self->lang);
 }
 
 /* A new cutoff: the status lines are to be written again. Their layouts
@@ -267,9 +247,7 @@ char *
 sitroom_timeline_format_handle (gint64      cutoff,
                                 const char *lang)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (SITROOM_CST_OFFSET);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (cutoff);
-  g_autoptr(GDateTime) t = utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
+  g_autoptr(GDateTime) t = sitroom_render_cst_time (cutoff);
   int month, day, hour, minute;
 
   if (t == NULL)
@@ -281,7 +259,7 @@ sitroom_timeline_format_handle (gint64      cutoff,
   if (g_strcmp0 (lang, "zh") == 0)
     return minute == 0 ? g_strdup_printf ("%d月%d日%d时", month, day, hour)
                        : g_strdup_printf ("%d月%d日%d时%d分", month, day, hour, minute);
-  return g_strdup_printf ("%d %s %02d:%02d", day, month_abbreviations[month - 1], hour, minute);
+  return g_strdup_printf ("%d %s %02d:%02d", day, sitroom_render_month_abbreviation (month), hour, minute);
 }
 
 PangoLayout *

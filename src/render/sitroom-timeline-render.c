@@ -18,7 +18,7 @@ sitroom_timeline_scale (SitroomTimelineRenderer *self)
 gboolean
 sitroom_timeline_is_chinese (SitroomTimelineRenderer *self)
 {
-  return g_str_has_prefix (self->lang, "zh");
+  return sitroom_render_is_chinese (self->lang);
 }
 
 guint
@@ -275,12 +275,8 @@ sitroom_timeline_renderer_set_options (SitroomTimelineRenderer      *self,
   self->options = *options;
   if (self->options.close_days == 0)
     self->options.close_days = SITROOM_CHAIN_DEFAULT_CLOSE_DAYS;
-  if (g_strcmp0 (lang, self->lang) != 0)
-    {
-      g_free (self->lang);
-      self->lang = g_strdup (lang);
-      sitroom_timeline_text_clear (self);
-    }
+  if (sitroom_render_set_str (&self->lang, lang))
+    sitroom_timeline_text_clear (self);
   self->options.lang = self->lang;
   if (old.text_scale != options->text_scale)
     sitroom_timeline_text_clear (self);
@@ -511,11 +507,7 @@ sitroom_timeline_renderer_draw (SitroomTimelineRenderer       *self,
   axis_height = sitroom_timeline_renderer_get_axis_height (self);
   lane_height = sitroom_timeline_renderer_get_lane_height (self);
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, viewport->width, viewport->height);
-  cairo_clip (cr);
-  sitroom_timeline_set_color (cr, &palette->background, 1);
-  cairo_paint (cr);
+  sitroom_chart_begin (cr, viewport->width, viewport->height, &palette->background);
 
   if (self->view != NULL && self->lanes->len > 0 && viewport->height > axis_height)
     {

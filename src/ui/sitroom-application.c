@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sitroom-application.h"
+#include "sitroom-kiosk-window.h"
 #include "sitroom-token.h"
 #include "sitroom-window.h"
 
@@ -25,6 +26,16 @@ struct _SitroomApplication
   SitroomBoundaries *boundaries;
   char *boundaries_error;
   gulong boundaries_changed_id;   /* on settings, while the setting is followed */
+
+  /* The wall display's options given for this run; the others follow
+   * their settings. */
+  gboolean kiosk;
+  gboolean kiosk_rotate_given;
+  guint kiosk_rotate;
+  GStrv kiosk_views;
+  gboolean kiosk_monitor_given;
+  int kiosk_monitor;
+  GStrv kiosk_fixed_views;
 };
 
 G_DEFINE_FINAL_TYPE (SitroomApplication, sitroom_application, ADW_TYPE_APPLICATION)
@@ -214,6 +225,83 @@ sitroom_application_startup (GApplication *application)
                                          (const char *[]) { "<Primary>r", "F5", NULL });
 }
 
+/* Each fixed view's window shows while its monitor is connected: on
+ * another, it would cover the rotating one. */
+static void
+place_fixed_windows (SitroomApplication *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  guint n_monitors = g_list_model_get_n_items (monitors);
+  /* Presenting a window moves it in the application's list. */
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      gboolean connected;
+
+      if (!SITROOM_IS_KIOSK_WINDOW (l->data) || g_object_get_data (l->data, "sitroom-fixed-view") == NULL)
+        continue;
+      connected = (guint) sitroom_kiosk_window_get_monitor (l->data) < n_monitors;
+      if (connected && !gtk_widget_get_visible (l->data))
+        gtk_window_present (l->data);
+      else if (!connected)
+        gtk_widget_set_visible (l->data, FALSE);
+    }
+}
+
+/* The wall display: one window rotating its views on the chosen monitor,
+ * and one for each fixed view on another. Returns the first. */
+static GtkWindow *
+open_kiosk_windows (SitroomApplication *self)
+{
+  GSettings *settings = get_settings (self);
+  g_auto(GStrv) views = NULL;
+  g_auto(GStrv) fixed_views = NULL;
+  SitroomKioskWindow *window;
+
+  views = self->kiosk_views != NULL ? g_strdupv (self->kiosk_views) : g_settings_get_strv (settings, "kiosk-views");
+  window = sitroom_kiosk_window_new (GTK_APPLICATION (self), self->context, (const char * const *) views,
+                                     self->kiosk_monitor_given ? self->kiosk_monitor
+                                                               : g_settings_get_int (settings, "kiosk-monitor"));
+  /* What the command line did not say follows the settings as they change:
+   * an operator can retune a wall without restarting it. */
+  if (self->kiosk_views == NULL)
+    g_settings_bind (settings, "kiosk-views", window, "views", G_SETTINGS_BIND_GET);
+  if (!self->kiosk_monitor_given)
+    g_settings_bind (settings, "kiosk-monitor", window, "monitor", G_SETTINGS_BIND_GET);
+  if (self->kiosk_rotate_given)
+    sitroom_kiosk_window_set_rotate (window, self->kiosk_rotate);
+  else
+    g_settings_bind (settings, "kiosk-rotate", window, "rotate", G_SETTINGS_BIND_GET);
+
+  fixed_views = self->kiosk_fixed_views != NULL ? g_strdupv (self->kiosk_fixed_views)
+                                                : g_settings_get_strv (settings, "kiosk-fixed-views");
+  for (guint i = 0; fixed_views[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *view = NULL;
+      SitroomKioskWindow *fixed;
+      int monitor;
+
+      if (!sitroom_kiosk_parse_fixed_view (fixed_views[i], &monitor, &view, &error))
+        {
+          g_warning ("kiosk-fixed-views: %s", error->message);
+          continue;
+        }
+      fixed = sitroom_kiosk_window_new (GTK_APPLICATION (self), self->context,
+                                        (const char *[]) { view, NULL }, monitor);
+      g_object_set_data (G_OBJECT (fixed), "sitroom-fixed-view", GINT_TO_POINTER (TRUE));
+    }
+  if (fixed_views[0] != NULL)
+    {
+      g_signal_connect_object (gdk_display_get_monitors (gdk_display_get_default ()), "items-changed",
+                               G_CALLBACK (place_fixed_windows), self, G_CONNECT_SWAPPED);
+      place_fixed_windows (self);
+    }
+
+  return GTK_WINDOW (window);
+}
+
 static void
 sitroom_application_activate (GApplication *application)
 {
@@ -230,7 +318,10 @@ sitroom_application_activate (GApplication *application)
           self->has_initial_source = TRUE;
         }
 
-      window = GTK_WINDOW (sitroom_window_new (GTK_APPLICATION (self), self->context));
+      if (self->kiosk || g_settings_get_boolean (get_settings (self), "kiosk"))
+        window = open_kiosk_windows (self);
+      else
+        window = GTK_WINDOW (sitroom_window_new (GTK_APPLICATION (self), self->context));
 
       if (sitroom_context_get_situation (self->context) == NULL)
         sitroom_application_reload (self);
@@ -274,6 +365,8 @@ sitroom_application_finalize (GObject *object)
   g_clear_pointer (&self->token, sitroom_token_free);
   g_clear_pointer (&self->boundaries_file, g_free);
   g_clear_pointer (&self->boundaries_error, g_free);
+  g_clear_pointer (&self->kiosk_views, g_strfreev);
+  g_clear_pointer (&self->kiosk_fixed_views, g_strfreev);
 
   G_OBJECT_CLASS (sitroom_application_parent_class)->finalize (object);
 }
@@ -436,4 +529,55 @@ sitroom_application_get_settings (SitroomApplication *self)
   g_return_val_if_fail (SITROOM_IS_APPLICATION (self), NULL);
 
   return get_settings (self);
+}
+
+void
+sitroom_application_set_kiosk (SitroomApplication *self,
+                               gboolean            kiosk)
+{
+  g_return_if_fail (SITROOM_IS_APPLICATION (self));
+
+  self->kiosk = !!kiosk;
+}
+
+void
+sitroom_application_set_kiosk_rotate (SitroomApplication *self,
+                                      guint               seconds)
+{
+  g_return_if_fail (SITROOM_IS_APPLICATION (self));
+
+  self->kiosk_rotate = seconds;
+  self->kiosk_rotate_given = TRUE;
+}
+
+void
+sitroom_application_set_kiosk_views (SitroomApplication *self,
+                                     const char * const *views)
+{
+  g_return_if_fail (SITROOM_IS_APPLICATION (self));
+  g_return_if_fail (views == NULL || views[0] != NULL);
+
+  g_strfreev (self->kiosk_views);
+  self->kiosk_views = g_strdupv ((char **) views);
+}
+
+void
+sitroom_application_set_kiosk_monitor (SitroomApplication *self,
+                                       int                 monitor)
+{
+  g_return_if_fail (SITROOM_IS_APPLICATION (self));
+  g_return_if_fail (monitor >= -1);
+
+  self->kiosk_monitor = monitor;
+  self->kiosk_monitor_given = TRUE;
+}
+
+void
+sitroom_application_set_kiosk_fixed_views (SitroomApplication *self,
+                                           const char * const *fixed_views)
+{
+  g_return_if_fail (SITROOM_IS_APPLICATION (self));
+
+  g_strfreev (self->kiosk_fixed_views);
+  self->kiosk_fixed_views = g_strdupv ((char **) fixed_views);
 }

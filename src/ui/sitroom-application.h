@@ -47,6 +47,24 @@ const char         *sitroom_application_get_boundaries_error (SitroomApplication
 /* The application's settings (opened on first use). */
 GSettings          *sitroom_application_get_settings         (SitroomApplication *self);
 
+/* Wall display for this run (--kiosk and its options), whatever the
+ * "kiosk" setting says; each option not given follows its setting
+ * ("kiosk-rotate", "kiosk-views", "kiosk-monitor", "kiosk-fixed-views"),
+ * the first three as they change. @views are known view names
+ * (sitroom_kiosk_view_is_known()), @fixed_views "MONITOR:VIEW" entries
+ * that sitroom_kiosk_parse_fixed_view() accepts. Call before the first
+ * window opens. */
+void                sitroom_application_set_kiosk             (SitroomApplication *self,
+                                                               gboolean            kiosk);
+void                sitroom_application_set_kiosk_rotate      (SitroomApplication *self,
+                                                               guint               seconds);
+void                sitroom_application_set_kiosk_views       (SitroomApplication *self,
+                                                               const char * const *views);
+void                sitroom_application_set_kiosk_monitor     (SitroomApplication *self,
+                                                               int                 monitor);
+void                sitroom_application_set_kiosk_fixed_views (SitroomApplication *self,
+                                                               const char * const *fixed_views);
+
 SitroomContext     *sitroom_application_get_context (SitroomApplication *self);
 SitroomFeeder      *sitroom_application_get_feeder  (SitroomApplication *self);
 

@@ -276,6 +276,27 @@ chart_query_tooltip_cb (SitroomCapacityChart *self,
   return TRUE;
 }
 
+/* The type follows the widget's font: larger on a wall. The axes and the
+ * days make room for it, and a drawing is made again only when it changed. */
+static void
+sitroom_capacity_chart_css_changed (GtkWidget         *widget,
+                                    GtkCssStyleChange *change)
+{
+  SitroomCapacityChart *self = SITROOM_CAPACITY_CHART (widget);
+  double text_scale;
+
+  GTK_WIDGET_CLASS (sitroom_capacity_chart_parent_class)->css_changed (widget, change);
+
+  text_scale = sitroom_format_text_scale (widget);
+  if (text_scale == self->options.text_scale)
+    return;
+  self->options.text_scale = text_scale;
+  chart_drop_node (self);
+  /* The days move under a still pointer. */
+  if (self->pointer_inside)
+    chart_set_hover_day (self, chart_pointed_day (self));
+}
+
 static void
 sitroom_capacity_chart_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
@@ -338,6 +359,7 @@ sitroom_capacity_chart_class_init (SitroomCapacityChartClass *klass)
   object_class->dispose = sitroom_capacity_chart_dispose;
   widget_class->snapshot = sitroom_capacity_chart_snapshot;
   widget_class->size_allocate = sitroom_capacity_chart_size_allocate;
+  widget_class->css_changed = sitroom_capacity_chart_css_changed;
 
   gtk_widget_class_set_css_name (widget_class, "sitroom-capacity-chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -462,4 +484,12 @@ sitroom_capacity_chart_get_n_draws (SitroomCapacityChart *self)
   g_return_val_if_fail (SITROOM_IS_CAPACITY_CHART (self), 0);
 
   return self->n_draws;
+}
+
+double
+sitroom_capacity_chart_get_text_scale (SitroomCapacityChart *self)
+{
+  g_return_val_if_fail (SITROOM_IS_CAPACITY_CHART (self), 1.0);
+
+  return self->options.text_scale;
 }

@@ -35,4 +35,8 @@ int              sitroom_capacity_chart_get_hover_day (SitroomCapacityChart *sel
  * changed does not count. */
 guint            sitroom_capacity_chart_get_n_draws  (SitroomCapacityChart *self);
 
+/* The text_scale it draws with: its CSS font size over a desk's, 1 on a
+ * desk (see sitroom_format_text_scale()). */
+double           sitroom_capacity_chart_get_text_scale (SitroomCapacityChart *self);
+
 G_END_DECLS

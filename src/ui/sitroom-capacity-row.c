@@ -317,6 +317,10 @@ format_occupancy (SitroomCapacityRow *row)
 {
   if (row->occupancy < 0)
     return g_strdup (row->overfull ? _("over-full") : "—");
+  if (row->overfull && row->site < 0 && row->occupancy <= 1)
+    /* Translators: the occupancy in per cent of a prefecture with free beds
+     * in all, one of whose sites holds more people than beds */
+    return g_strdup_printf (_("%.0f %% · a site over-full"), row->occupancy * 100);
   if (row->overfull)
     /* Translators: the occupancy in per cent of a site with more people than beds */
     return g_strdup_printf (_("%.0f %% over-full"), row->occupancy * 100);

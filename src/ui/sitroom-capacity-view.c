@@ -13,6 +13,7 @@ G_DEFINE_FINAL_TYPE (SitroomCapacityView, sitroom_capacity_view, GTK_TYPE_WIDGET
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_FORECAST_COLUMNS,
   N_PROPS
 };
 
@@ -325,6 +326,9 @@ sitroom_capacity_view_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
+    case PROP_FORECAST_COLUMNS:
+      g_value_set_uint (value, sitroom_capacity_view_get_forecast_columns (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -342,6 +346,9 @@ sitroom_capacity_view_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       sitroom_capacity_view_set_context (self, g_value_get_object (value));
+      break;
+    case PROP_FORECAST_COLUMNS:
+      sitroom_capacity_view_set_forecast_columns (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -363,6 +370,9 @@ sitroom_capacity_view_class_init (SitroomCapacityViewClass *klass)
     g_param_spec_object ("context", NULL, NULL,
                          SITROOM_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FORECAST_COLUMNS] =
+    g_param_spec_uint ("forecast-columns", NULL, NULL, 1, 6, 4,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The template names these types in its children and sorters. */
@@ -525,4 +535,26 @@ sitroom_capacity_view_get_forecast (SitroomCapacityView *self)
   g_return_val_if_fail (SITROOM_IS_CAPACITY_VIEW (self), NULL);
 
   return self->forecast;
+}
+
+guint
+sitroom_capacity_view_get_forecast_columns (SitroomCapacityView *self)
+{
+  g_return_val_if_fail (SITROOM_IS_CAPACITY_VIEW (self), 4);
+
+  return gtk_flow_box_get_max_children_per_line (self->chart_box);
+}
+
+void
+sitroom_capacity_view_set_forecast_columns (SitroomCapacityView *self,
+                                            guint                columns)
+{
+  g_return_if_fail (SITROOM_IS_CAPACITY_VIEW (self));
+  g_return_if_fail (columns >= 1 && columns <= 6);
+
+  if (sitroom_capacity_view_get_forecast_columns (self) == columns)
+    return;
+
+  gtk_flow_box_set_max_children_per_line (self->chart_box, columns);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORECAST_COLUMNS]);
 }

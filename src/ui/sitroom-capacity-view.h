@@ -31,4 +31,11 @@ void            sitroom_capacity_view_set_arrivals (SitroomCapacityView *self,
 /* The forecast shown, or NULL without a document. */
 SitroomForecast *sitroom_capacity_view_get_forecast (SitroomCapacityView *self);
 
+/* At most this many forecast charts side by side (property
+ * "forecast-columns", 1 to 6, 4): a wall display takes fewer, larger
+ * ones, whose type is larger. */
+guint           sitroom_capacity_view_get_forecast_columns (SitroomCapacityView *self);
+void            sitroom_capacity_view_set_forecast_columns (SitroomCapacityView *self,
+                                                            guint                columns);
+
 G_END_DECLS

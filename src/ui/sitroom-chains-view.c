@@ -12,6 +12,7 @@ struct _SitroomChainsView
 
   SitroomContext *context;
   guint close_days;
+  gboolean placeholder_visible;
 
   /* The whole province at the context's cutoff: a chain's figures are
    * the same whatever prefecture or chain is selected. */
@@ -22,6 +23,7 @@ struct _SitroomChainsView
 
   GtkWidget *box;               /* the template's child, unparented by dispose_template() */
   SitroomTimeline *timeline;
+  GtkWidget *table_scroller;
   GtkColumnView *chain_table;
   GtkColumnViewColumn *label_column;
   GtkColumnViewColumn *title_column;
@@ -31,6 +33,7 @@ struct _SitroomChainsView
   GtkColumnViewColumn *close_column;
   GtkColumnViewColumn *secondary_column;
   GtkColumnViewColumn *status_column;
+  GtkWidget *detail_separator;
   GtkStack *detail_stack;
   SitroomChainDetail *detail;
 };
@@ -41,6 +44,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_CLOSE_DAYS,
+  PROP_PLACEHOLDER_VISIBLE,
   N_PROPS
 };
 
@@ -269,13 +273,20 @@ rebuild_rows (SitroomChainsView *self)
   self->syncing = FALSE;
 }
 
+/* Without a chain and without the placeholder, the timeline and the table
+ * share the page. */
 static void
 update_detail (SitroomChainsView *self)
 {
   int chain = get_selected_chain (self);
+  gboolean shown = chain >= 0 || self->placeholder_visible;
 
   sitroom_chain_detail_show_chain (self->detail, self->view, chain, get_lang (self), self->close_days);
   gtk_stack_set_visible_child_name (self->detail_stack, chain >= 0 ? "chain" : "none");
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), shown);
+  gtk_widget_set_visible (self->detail_separator, shown);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->timeline), !shown);
+  gtk_widget_set_vexpand (self->table_scroller, !shown);
 }
 
 static void
@@ -385,6 +396,9 @@ sitroom_chains_view_get_property (GObject    *object,
     case PROP_CLOSE_DAYS:
       g_value_set_uint (value, self->close_days);
       break;
+    case PROP_PLACEHOLDER_VISIBLE:
+      g_value_set_boolean (value, self->placeholder_visible);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -405,6 +419,9 @@ sitroom_chains_view_set_property (GObject      *object,
       break;
     case PROP_CLOSE_DAYS:
       sitroom_chains_view_set_close_days (self, g_value_get_uint (value));
+      break;
+    case PROP_PLACEHOLDER_VISIBLE:
+      sitroom_chains_view_set_placeholder_visible (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -429,6 +446,9 @@ sitroom_chains_view_class_init (SitroomChainsViewClass *klass)
     g_param_spec_uint ("close-days", NULL, NULL,
                        1, 365, SITROOM_CHAIN_DEFAULT_CLOSE_DAYS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLACEHOLDER_VISIBLE] =
+    g_param_spec_boolean ("placeholder-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The template names these types in its children and sorters. */
@@ -439,6 +459,7 @@ sitroom_chains_view_class_init (SitroomChainsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sitroom/Sitroom/ui/sitroom-chains-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SitroomChainsView, box);
   gtk_widget_class_bind_template_child (widget_class, SitroomChainsView, timeline);
+  gtk_widget_class_bind_template_child (widget_class, SitroomChainsView, table_scroller);
   gtk_widget_class_bind_template_child (widget_class, SitroomChainsView, chain_table);
   gtk_widget_class_bind_template_child (widget_class, SitroomChainsView, label_column);
   gtk_widget_class_bind_template_child (widget_class, SitroomChainsView, title_column);
@@ -448,6 +469,7 @@ sitroom_chains_view_class_init (SitroomChainsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitroomChainsView, close_column);
   gtk_widget_class_bind_template_child (widget_class, SitroomChainsView, secondary_column);
   gtk_widget_class_bind_template_child (widget_class, SitroomChainsView, status_column);
+  gtk_widget_class_bind_template_child (widget_class, SitroomChainsView, detail_separator);
   gtk_widget_class_bind_template_child (widget_class, SitroomChainsView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, SitroomChainsView, detail);
   gtk_widget_class_bind_template_callback (widget_class, event_activated_cb);
@@ -463,6 +485,7 @@ sitroom_chains_view_init (SitroomChainsView *self)
   GtkSortListModel *sorted;
 
   self->close_days = SITROOM_CHAIN_DEFAULT_CLOSE_DAYS;
+  self->placeholder_visible = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   set_column_factory (self->label_column, &label_cell);
@@ -552,6 +575,29 @@ sitroom_chains_view_set_close_days (SitroomChainsView *self,
   self->close_days = close_days;
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOSE_DAYS]);
+}
+
+gboolean
+sitroom_chains_view_get_placeholder_visible (SitroomChainsView *self)
+{
+  g_return_val_if_fail (SITROOM_IS_CHAINS_VIEW (self), TRUE);
+
+  return self->placeholder_visible;
+}
+
+void
+sitroom_chains_view_set_placeholder_visible (SitroomChainsView *self,
+                                             gboolean           visible)
+{
+  g_return_if_fail (SITROOM_IS_CHAINS_VIEW (self));
+
+  visible = !!visible;
+  if (self->placeholder_visible == visible)
+    return;
+
+  self->placeholder_visible = visible;
+  update_detail (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACEHOLDER_VISIBLE]);
 }
 
 GtkColumnView *

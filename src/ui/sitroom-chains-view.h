@@ -31,6 +31,14 @@ guint              sitroom_chains_view_get_close_days (SitroomChainsView *self);
 void               sitroom_chains_view_set_close_days (SitroomChainsView *self,
                                                        guint              close_days);
 
+/* Whether "No Chain Selected" fills the lower half while no chain is
+ * selected (property "placeholder-visible", TRUE). Without it the timeline
+ * and the table have the whole page until a chain is selected: a wall
+ * display, where nobody selects one, asks nobody to. */
+gboolean           sitroom_chains_view_get_placeholder_visible (SitroomChainsView *self);
+void               sitroom_chains_view_set_placeholder_visible (SitroomChainsView *self,
+                                                                gboolean           visible);
+
 /* The parts, for the tests: the table of chains (items SitroomChainRow),
  * the selected chain's detail and the timeline. */
 GtkColumnView      *sitroom_chains_view_get_chain_table (SitroomChainsView *self);

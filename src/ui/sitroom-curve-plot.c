@@ -183,6 +183,25 @@ plot_leave_cb (SitroomCurvePlot *self)
   plot_update_hover (self);
 }
 
+/* The type follows the widget's font: larger on a wall. The margins and
+ * slots grow with it, and a drawing is made again only when it changed. */
+static void
+sitroom_curve_plot_css_changed (GtkWidget         *widget,
+                                GtkCssStyleChange *change)
+{
+  SitroomCurvePlot *self = SITROOM_CURVE_PLOT (widget);
+  double text_scale;
+
+  GTK_WIDGET_CLASS (sitroom_curve_plot_parent_class)->css_changed (widget, change);
+
+  text_scale = sitroom_format_text_scale (widget);
+  if (text_scale == self->options.text_scale)
+    return;
+  self->options.text_scale = text_scale;
+  self->options.hover_day = plot_pointed_day (self);
+  plot_drop_node (self);
+}
+
 static void
 sitroom_curve_plot_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
@@ -242,6 +261,7 @@ sitroom_curve_plot_class_init (SitroomCurvePlotClass *klass)
   object_class->dispose = sitroom_curve_plot_dispose;
   widget_class->snapshot = sitroom_curve_plot_snapshot;
   widget_class->size_allocate = sitroom_curve_plot_size_allocate;
+  widget_class->css_changed = sitroom_curve_plot_css_changed;
 
   gtk_widget_class_set_css_name (widget_class, "sitroom-curve-plot");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -320,4 +340,12 @@ sitroom_curve_plot_get_n_draws (SitroomCurvePlot *self)
   g_return_val_if_fail (SITROOM_IS_CURVE_PLOT (self), 0);
 
   return self->n_draws;
+}
+
+double
+sitroom_curve_plot_get_text_scale (SitroomCurvePlot *self)
+{
+  g_return_val_if_fail (SITROOM_IS_CURVE_PLOT (self), 1.0);
+
+  return self->options.text_scale;
 }

@@ -32,4 +32,8 @@ void         sitroom_curve_plot_set_lang    (SitroomCurvePlot *self,
  * nothing changed does not count. */
 guint        sitroom_curve_plot_get_n_draws (SitroomCurvePlot *self);
 
+/* The text_scale it draws with: its CSS font size over a desk's, 1 on a
+ * desk (see sitroom_format_text_scale()). */
+double       sitroom_curve_plot_get_text_scale (SitroomCurvePlot *self);
+
 G_END_DECLS

@@ -15,7 +15,10 @@ struct _SitroomCurveView
   SitroomContext *context;
   SitroomCurveGrouping grouping;
 
+  gboolean controls_visible;
+
   GtkWidget *header;
+  GtkWidget *switcher;
   GtkToggleButton *prefecture_button;
   GtkToggleButton *chain_button;
   GtkWidget *narrowed_box;
@@ -30,6 +33,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_GROUPING,
+  PROP_CONTROLS_VISIBLE,
   N_PROPS
 };
 
@@ -54,6 +58,18 @@ parse_grouping (const char           *name,
   return FALSE;
 }
 
+/* The header holds what there is to show: without the controls, only
+ * what the curve is narrowed to, and nothing at all when it is not. */
+static void
+update_header (SitroomCurveView *self)
+{
+  g_assert (SITROOM_IS_CURVE_VIEW (self));
+
+  gtk_widget_set_visible (self->switcher, self->controls_visible);
+  gtk_widget_set_visible (self->clear_button, self->controls_visible);
+  gtk_widget_set_visible (self->header, self->controls_visible || gtk_widget_get_visible (self->narrowed_box));
+}
+
 /* Says what the drawn view is narrowed to, from its own filters, so that
  * the words and the bars always agree. */
 static void
@@ -71,6 +87,7 @@ update_narrowed (SitroomCurveView *self)
   prefecture_filter = view != NULL ? sitroom_view_get_prefecture_filter (view) : -1;
   chain_filter = view != NULL ? sitroom_view_get_chain_filter (view) : -1;
   gtk_widget_set_visible (self->narrowed_box, prefecture_filter >= 0 || chain_filter >= 0);
+  update_header (self);
   if (prefecture_filter < 0 && chain_filter < 0)
     return;
 
@@ -146,14 +163,16 @@ static GtkWidget *
 build_header (SitroomCurveView *self)
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  /* A group, so that the label below names the pair to a screen reader. */
-  GtkWidget *switcher = g_object_new (GTK_TYPE_BOX,
-                                      "orientation", GTK_ORIENTATION_HORIZONTAL,
-                                      "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                                      NULL);
+  GtkWidget *switcher;
 
   g_assert (SITROOM_IS_CURVE_VIEW (self));
 
+  /* A group, so that the label below names the pair to a screen reader. */
+  switcher = g_object_new (GTK_TYPE_BOX,
+                           "orientation", GTK_ORIENTATION_HORIZONTAL,
+                           "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                           NULL);
+  self->switcher = switcher;
   gtk_widget_add_css_class (switcher, "linked");
   gtk_widget_set_valign (switcher, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (switcher),
@@ -219,6 +238,9 @@ sitroom_curve_view_get_property (GObject    *object,
     case PROP_GROUPING:
       g_value_set_string (value, sitroom_curve_view_get_grouping (self));
       break;
+    case PROP_CONTROLS_VISIBLE:
+      g_value_set_boolean (value, self->controls_visible);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -239,6 +261,9 @@ sitroom_curve_view_set_property (GObject      *object,
       break;
     case PROP_GROUPING:
       sitroom_curve_view_set_grouping (self, g_value_get_string (value));
+      break;
+    case PROP_CONTROLS_VISIBLE:
+      sitroom_curve_view_set_controls_visible (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -263,6 +288,9 @@ sitroom_curve_view_class_init (SitroomCurveViewClass *klass)
     g_param_spec_string ("grouping", NULL, NULL,
                          "by-prefecture",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTROLS_VISIBLE] =
+    g_param_spec_boolean ("controls-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -279,6 +307,7 @@ sitroom_curve_view_init (SitroomCurveView *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
 
   self->grouping = SITROOM_CURVE_BY_PREFECTURE;
+  self->controls_visible = TRUE;
   self->header = build_header (self);
   gtk_widget_set_parent (self->header, GTK_WIDGET (self));
   self->plot = SITROOM_CURVE_PLOT (sitroom_curve_plot_new ());
@@ -367,4 +396,35 @@ sitroom_curve_view_get_n_draws (SitroomCurveView *self)
   g_return_val_if_fail (SITROOM_IS_CURVE_VIEW (self), 0);
 
   return sitroom_curve_plot_get_n_draws (self->plot);
+}
+
+gboolean
+sitroom_curve_view_get_controls_visible (SitroomCurveView *self)
+{
+  g_return_val_if_fail (SITROOM_IS_CURVE_VIEW (self), TRUE);
+
+  return self->controls_visible;
+}
+
+void
+sitroom_curve_view_set_controls_visible (SitroomCurveView *self,
+                                         gboolean          visible)
+{
+  g_return_if_fail (SITROOM_IS_CURVE_VIEW (self));
+
+  visible = !!visible;
+  if (self->controls_visible == visible)
+    return;
+
+  self->controls_visible = visible;
+  update_header (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTROLS_VISIBLE]);
+}
+
+SitroomCurvePlot *
+sitroom_curve_view_get_plot (SitroomCurveView *self)
+{
+  g_return_val_if_fail (SITROOM_IS_CURVE_VIEW (self), NULL);
+
+  return self->plot;
 }

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "sitroom-context.h"
+#include "sitroom-curve-plot.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,15 @@ void            sitroom_curve_view_set_grouping (SitroomCurveView *self,
 /* How many times the curve has been drawn since the view was made: a
  * drawing reused while nothing changed does not count. */
 guint           sitroom_curve_view_get_n_draws  (SitroomCurveView *self);
+
+/* Whether the grouping switch and the "Show Whole Province" button are
+ * shown (property "controls-visible", TRUE): a wall display, which nobody
+ * touches, shows what the curve is narrowed to and the curve alone. */
+gboolean        sitroom_curve_view_get_controls_visible (SitroomCurveView *self);
+void            sitroom_curve_view_set_controls_visible (SitroomCurveView *self,
+                                                         gboolean          visible);
+
+/* The drawing, for the tests. */
+SitroomCurvePlot *sitroom_curve_view_get_plot   (SitroomCurveView *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* How the windows write times, counts, names and kinds for people. */
+/* How the windows write times, counts, names and kinds for people, and how large their charts' type is. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -300,4 +300,28 @@ sitroom_format_measure_kind (SitroomMeasureKind kind)
     default:
       return _("Other measure");
     }
+}
+
+double
+sitroom_format_text_scale (GtkWidget *widget)
+{
+  const PangoFontDescription *font;
+  double size;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 1.0);
+
+  /* GTK gives the CSS font size as an absolute size, in CSS pixels; a size
+   * in points is the desktop's own, at its resolution. */
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  if (font == NULL || pango_font_description_get_size (font) <= 0)
+    return 1.0;
+  size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+  if (!pango_font_description_get_size_is_absolute (font))
+    {
+      double dpi = pango_cairo_context_get_resolution (gtk_widget_get_pango_context (widget));
+
+      size *= (dpi > 0 ? dpi : 96.0) / 72.0;
+    }
+
+  return MAX (size / SITROOM_DESK_FONT_PX, 1.0);
 }

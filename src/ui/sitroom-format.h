@@ -1,6 +1,8 @@
-/* How the windows write times, counts, names and kinds for people. */
+/* How the windows write times, counts, names and kinds for people, and how large their charts' type is. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
+
+#include <gtk/gtk.h>
 
 #include "sitroom-measures.h"
 #include "sitroom-situation.h"
@@ -65,5 +67,16 @@ char       *sitroom_format_measure_so_far (const SitroomMeasureState *state);
 const char *sitroom_format_event_kind     (SitroomEventKind      kind);
 const char *sitroom_format_classification (SitroomClassification classification);
 const char *sitroom_format_measure_kind   (SitroomMeasureKind    kind);
+
+/* The desktop's usual type, 11 pt at 96 dpi, in pixels: the size the
+ * renderers' text is set for at a text_scale of 1. */
+#define SITROOM_DESK_FONT_PX (11.0 * 96.0 / 72.0)
+
+/* The text_scale for a chart drawn in @widget: its CSS font size over
+ * SITROOM_DESK_FONT_PX, so that the wall's 24 px gives about 1.64. Never
+ * below 1: a desktop with smaller type (10 pt) keeps the charts as they
+ * are on a desk, whose smallest labels are as small as they can be read.
+ * Read it on GtkWidget::css-changed, after chaining up. */
+double      sitroom_format_text_scale     (GtkWidget            *widget);
 
 G_END_DECLS

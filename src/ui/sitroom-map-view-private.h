@@ -50,6 +50,7 @@ struct _SitroomMapView
   GtkLabel *boundaries_error_label;
   GtkLabel *tiles_error_label;
   ShumateMap *map;
+  GtkWidget *controls_box;
   GtkDropDown *metric_dropdown;
   GtkDropDown *chain_dropdown;
   GtkRevealer *panel_revealer;

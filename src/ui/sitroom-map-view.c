@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "sitroom-format.h"
 #include "sitroom-map-tiles.h"
 #include "sitroom-map-view-private.h"
 
@@ -19,6 +20,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_APPLICATION,
+  PROP_CONTROLS_VISIBLE,
   N_PROPS
 };
 
@@ -156,6 +158,27 @@ context_chain_cb (SitroomMapView *self)
   self->syncing_chain = FALSE;
 }
 
+/* The names, figures and legend follow the page's font: larger on a wall.
+ * The layer draws again only when the size changed. */
+static void
+sitroom_map_view_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  SitroomMapView *self = SITROOM_MAP_VIEW (widget);
+  double text_scale;
+
+  GTK_WIDGET_CLASS (sitroom_map_view_parent_class)->css_changed (widget, change);
+
+  /* After dispose there is no layer to draw. */
+  if (self->map == NULL)
+    return;
+  text_scale = sitroom_format_text_scale (widget);
+  if (text_scale == self->options.text_scale)
+    return;
+  self->options.text_scale = text_scale;
+  _sitroom_map_view_push_options (self);
+}
+
 /* The map never turns: its names, legend and arrows are set for north up. */
 static void
 rotation_cb (ShumateViewport *viewport)
@@ -260,6 +283,9 @@ sitroom_map_view_get_property (GObject    *object,
     case PROP_APPLICATION:
       g_value_set_object (value, self->application);
       break;
+    case PROP_CONTROLS_VISIBLE:
+      g_value_set_boolean (value, sitroom_map_view_get_controls_visible (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -281,6 +307,9 @@ sitroom_map_view_set_property (GObject      *object,
     case PROP_APPLICATION:
       sitroom_map_view_set_application (self, g_value_get_object (value));
       break;
+    case PROP_CONTROLS_VISIBLE:
+      sitroom_map_view_set_controls_visible (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -298,6 +327,7 @@ sitroom_map_view_class_init (SitroomMapViewClass *klass)
   object_class->set_property = sitroom_map_view_set_property;
   widget_class->measure = sitroom_map_view_measure;
   widget_class->size_allocate = sitroom_map_view_size_allocate;
+  widget_class->css_changed = sitroom_map_view_css_changed;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -307,6 +337,9 @@ sitroom_map_view_class_init (SitroomMapViewClass *klass)
     g_param_spec_object ("application", NULL, NULL,
                          SITROOM_TYPE_APPLICATION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTROLS_VISIBLE] =
+    g_param_spec_boolean ("controls-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
@@ -318,6 +351,7 @@ sitroom_map_view_class_init (SitroomMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitroomMapView, boundaries_error_label);
   gtk_widget_class_bind_template_child (widget_class, SitroomMapView, tiles_error_label);
   gtk_widget_class_bind_template_child (widget_class, SitroomMapView, map);
+  gtk_widget_class_bind_template_child (widget_class, SitroomMapView, controls_box);
   gtk_widget_class_bind_template_child (widget_class, SitroomMapView, metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SitroomMapView, chain_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SitroomMapView, panel_revealer);
@@ -465,6 +499,36 @@ sitroom_map_view_set_application (SitroomMapView     *self,
   _sitroom_map_view_rebuild_tiles (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLICATION]);
+}
+
+gboolean
+sitroom_map_view_get_controls_visible (SitroomMapView *self)
+{
+  g_return_val_if_fail (SITROOM_IS_MAP_VIEW (self), TRUE);
+
+  return gtk_widget_get_visible (self->controls_box);
+}
+
+void
+sitroom_map_view_set_controls_visible (SitroomMapView *self,
+                                       gboolean        visible)
+{
+  g_return_if_fail (SITROOM_IS_MAP_VIEW (self));
+
+  visible = !!visible;
+  if (gtk_widget_get_visible (self->controls_box) == visible)
+    return;
+
+  gtk_widget_set_visible (self->controls_box, visible);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTROLS_VISIBLE]);
+}
+
+double
+sitroom_map_view_get_text_scale (SitroomMapView *self)
+{
+  g_return_val_if_fail (SITROOM_IS_MAP_VIEW (self), 1.0);
+
+  return self->options.text_scale;
 }
 
 ShumateMap *

@@ -25,4 +25,15 @@ SitroomApplication *sitroom_map_view_get_application (SitroomMapView     *self);
 void                sitroom_map_view_set_application (SitroomMapView     *self,
                                                       SitroomApplication *application);
 
+/* Whether the metric and chain choices and the zoom buttons are over the
+ * map (property "controls-visible", TRUE): a wall display, which nobody
+ * touches, shows the map alone. */
+gboolean            sitroom_map_view_get_controls_visible (SitroomMapView *self);
+void                sitroom_map_view_set_controls_visible (SitroomMapView *self,
+                                                           gboolean        visible);
+
+/* The text_scale the map is drawn with: the page's CSS font size over a
+ * desk's, 1 on a desk (see sitroom_format_text_scale()). */
+double              sitroom_map_view_get_text_scale  (SitroomMapView     *self);
+
 G_END_DECLS

@@ -260,6 +260,29 @@ highlight_node (SitroomMeasuresChart          *self,
   return self->highlight_node;
 }
 
+/* The type follows the widget's font: larger on a wall. The rows grow
+ * with it, and a drawing is made again only when it changed. */
+static void
+sitroom_measures_chart_css_changed (GtkWidget         *widget,
+                                    GtkCssStyleChange *change)
+{
+  SitroomMeasuresChart *self = SITROOM_MEASURES_CHART (widget);
+  double text_scale;
+  double old_height;
+
+  GTK_WIDGET_CLASS (sitroom_measures_chart_parent_class)->css_changed (widget, change);
+
+  text_scale = sitroom_format_text_scale (widget);
+  if (text_scale == self->options.text_scale)
+    return;
+  old_height = sitroom_measures_renderer_get_content_height (self->renderer);
+  self->options.text_scale = text_scale;
+  push_options (self);
+  drop_nodes (self);
+  if (sitroom_measures_renderer_get_content_height (self->renderer) != old_height)
+    gtk_widget_queue_resize (widget);
+}
+
 static void
 sitroom_measures_chart_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
@@ -356,6 +379,7 @@ sitroom_measures_chart_class_init (SitroomMeasuresChartClass *klass)
   widget_class->measure = sitroom_measures_chart_measure;
   widget_class->size_allocate = sitroom_measures_chart_size_allocate;
   widget_class->query_tooltip = sitroom_measures_chart_query_tooltip;
+  widget_class->css_changed = sitroom_measures_chart_css_changed;
 
   signals[MEASURE_ACTIVATED] =
     g_signal_new ("measure-activated",
@@ -502,4 +526,12 @@ sitroom_measures_chart_get_renderer (SitroomMeasuresChart *self)
   g_return_val_if_fail (SITROOM_IS_MEASURES_CHART (self), NULL);
 
   return self->renderer;
+}
+
+double
+sitroom_measures_chart_get_text_scale (SitroomMeasuresChart *self)
+{
+  g_return_val_if_fail (SITROOM_IS_MEASURES_CHART (self), 1.0);
+
+  return self->options.text_scale;
 }

@@ -36,6 +36,10 @@ int        sitroom_measures_chart_get_selected_measure (SitroomMeasuresChart *se
  * changed does not count, nor do the outlines of hover and selection. */
 guint      sitroom_measures_chart_get_n_draws (SitroomMeasuresChart *self);
 
+/* The text_scale it draws with: its CSS font size over a desk's, 1 on a
+ * desk (see sitroom_format_text_scale()). */
+double     sitroom_measures_chart_get_text_scale (SitroomMeasuresChart *self);
+
 /* For the tests: what the chart draws with and over, and what the
  * pointer's gestures pass on. */
 SitroomMeasuresRenderer *sitroom_measures_chart_get_renderer (SitroomMeasuresChart    *self);

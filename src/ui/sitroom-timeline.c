@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "sitroom-chains.h"
+#include "sitroom-format.h"
 #include "sitroom-timeline-private.h"
 
 /* The natural height shows this many lanes; more scroll. */
@@ -161,6 +162,26 @@ _sitroom_timeline_emit_event_activated (SitroomTimeline *self,
   g_signal_emit (self, signals[EVENT_ACTIVATED], 0, chain, event);
 }
 
+/* The type follows the widget's font: larger on a wall. The lanes, the
+ * axis and the labels' column grow with it, and every part is built again,
+ * only when it changed. */
+static void
+sitroom_timeline_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  SitroomTimeline *self = SITROOM_TIMELINE (widget);
+  double text_scale;
+
+  GTK_WIDGET_CLASS (sitroom_timeline_parent_class)->css_changed (widget, change);
+
+  text_scale = sitroom_format_text_scale (widget);
+  if (text_scale == self->options.text_scale)
+    return;
+  self->options.text_scale = text_scale;
+  options_changed (self);
+  gtk_widget_queue_resize (widget);
+}
+
 /* Size. */
 
 static void
@@ -290,6 +311,7 @@ sitroom_timeline_class_init (SitroomTimelineClass *klass)
   widget_class->measure = sitroom_timeline_measure;
   widget_class->size_allocate = sitroom_timeline_size_allocate;
   widget_class->query_tooltip = _sitroom_timeline_query_tooltip;
+  widget_class->css_changed = sitroom_timeline_css_changed;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -406,4 +428,12 @@ sitroom_timeline_set_close_days (SitroomTimeline *self,
   self->options.close_days = close_days;
   options_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOSE_DAYS]);
+}
+
+double
+sitroom_timeline_get_text_scale (SitroomTimeline *self)
+{
+  g_return_val_if_fail (SITROOM_IS_TIMELINE (self), 1.0);
+
+  return self->options.text_scale;
 }

@@ -44,4 +44,9 @@ void       sitroom_timeline_get_window     (SitroomTimeline *self,
 /* Shows the whole story. */
 void       sitroom_timeline_zoom_to_fit    (SitroomTimeline *self);
 
+/* The text_scale it draws with: its CSS font size over a desk's, 1 on a
+ * desk (see sitroom_format_text_scale()); the lanes, the axis and the
+ * labels' column are that much larger. */
+double     sitroom_timeline_get_text_scale (SitroomTimeline *self);
+
 G_END_DECLS

@@ -8,12 +8,15 @@
 #include "sitroom-application.h"
 #include "sitroom-chains-view.h"
 #include "sitroom-changes.h"
+#include "sitroom-briefing-view.h"
 #include "sitroom-capacity-view.h"
 #include "sitroom-curve-view.h"
+#include "sitroom-export-dialog.h"
 #include "sitroom-format.h"
 #include "sitroom-map-view.h"
 #include "sitroom-measures-view.h"
 #include "sitroom-overview.h"
+#include "sitroom-print.h"
 #include "sitroom-source.h"
 #include "sitroom-time.h"
 #include "sitroom-window.h"
@@ -45,6 +48,7 @@ struct _SitroomWindow
   GtkLabel *problem_label;
   GtkLabel *retry_label;
   GtkStack *main_stack;
+  GtkSpinner *loading_spinner;
   AdwStatusPage *error_page;
   SitroomOverview *overview;
   SitroomMapView *map_view;
@@ -52,6 +56,7 @@ struct _SitroomWindow
   SitroomCurveView *curve_view;
   SitroomCapacityView *capacity_view;
   SitroomMeasuresView *measures_view;
+  SitroomBriefingView *briefing_view;
 };
 
 G_DEFINE_FINAL_TYPE (SitroomWindow, sitroom_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -254,6 +259,10 @@ update_state (SitroomWindow *self)
       gtk_stack_set_visible_child_name (self->main_stack, "loading");
       gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
     }
+
+  /* A spinning spinner draws every frame even on a page not shown: it
+   * turns only while its page is the one shown, so an idle window is idle. */
+  gtk_spinner_set_spinning (self->loading_spinner, situation == NULL && error == NULL);
 }
 
 static void
@@ -313,6 +322,8 @@ situation_changed_cb (SitroomWindow *self)
   if (self->shown != NULL && situation != NULL && situation != self->shown)
     announce_changes (self, self->shown, situation);
   g_set_object (&self->shown, situation);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", situation != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", situation != NULL);
 
   update_state (self);
   update_cutoff (self);
@@ -364,19 +375,61 @@ show_page_cb (GtkWidget  *widget,
 /* The pages take their outlines and settings from the application: the
  * window's own, or in a window made before it has one (the tests), the
  * process's. */
-static void
-update_application (SitroomWindow *self)
+static SitroomApplication *
+get_application (SitroomWindow *self)
 {
   GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  GSettings *settings;
 
   if (!SITROOM_IS_APPLICATION (application))
     application = g_application_get_default ();
-  if (!SITROOM_IS_APPLICATION (application))
+  return SITROOM_IS_APPLICATION (application) ? SITROOM_APPLICATION (application) : NULL;
+}
+
+/* "" opens the dialog on the page shown; "pdf" (the Briefing page's
+ * button) goes straight to the file chooser for the pack. */
+static void
+export_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  SitroomWindow *self = SITROOM_WINDOW (widget);
+  g_autoptr(SitroomPrintInput) input = sitroom_print_input_new (self->context, get_application (self));
+  gboolean pdf = g_str_equal (g_variant_get_string (parameter, NULL), "pdf");
+  SitroomExportDialog *dialog;
+
+  if (input == NULL)
+    return;
+  dialog = sitroom_export_dialog_new (GTK_WINDOW (self), input, self->toast_overlay,
+                                      pdf ? "briefing" : adw_view_stack_get_visible_child_name (self->view_stack));
+  if (pdf)
+    sitroom_export_dialog_choose_file (dialog);
+  else
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  SitroomWindow *self = SITROOM_WINDOW (widget);
+  g_autoptr(SitroomPrintInput) input = sitroom_print_input_new (self->context, get_application (self));
+
+  if (input != NULL)
+    sitroom_print_run (GTK_WINDOW (self), input, input->lang);
+}
+
+static void
+update_application (SitroomWindow *self)
+{
+  SitroomApplication *application = get_application (self);
+  GSettings *settings;
+
+  if (application == NULL)
     return;
 
-  sitroom_map_view_set_application (self->map_view, SITROOM_APPLICATION (application));
-  settings = sitroom_application_get_settings (SITROOM_APPLICATION (application));
+  sitroom_map_view_set_application (self->map_view, application);
+  settings = sitroom_application_get_settings (application);
   g_settings_bind (settings, "chain-close-days", self->chains_view, "close-days", G_SETTINGS_BIND_GET);
   g_settings_bind (settings, "curve-grouping", self->curve_view, "grouping", G_SETTINGS_BIND_DEFAULT);
 }
@@ -441,6 +494,7 @@ sitroom_window_constructed (GObject *object)
   sitroom_curve_view_set_context (self->curve_view, self->context);
   sitroom_capacity_view_set_context (self->capacity_view, self->context);
   sitroom_measures_view_set_context (self->measures_view, self->context);
+  sitroom_briefing_view_set_context (self->briefing_view, self->context);
   update_application (self);
   update_title (self);
   update_insecure (self);
@@ -523,6 +577,7 @@ sitroom_window_class_init (SitroomWindowClass *klass)
   g_type_ensure (SITROOM_TYPE_CURVE_VIEW);
   g_type_ensure (SITROOM_TYPE_CAPACITY_VIEW);
   g_type_ensure (SITROOM_TYPE_MEASURES_VIEW);
+  g_type_ensure (SITROOM_TYPE_BRIEFING_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sitroom/Sitroom/ui/sitroom-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, switcher_title);
@@ -542,6 +597,7 @@ sitroom_window_class_init (SitroomWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, retry_label);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, map_view);
@@ -549,11 +605,16 @@ sitroom_window_class_init (SitroomWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, curve_view);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, capacity_view);
   gtk_widget_class_bind_template_child (widget_class, SitroomWindow, measures_view);
+  gtk_widget_class_bind_template_child (widget_class, SitroomWindow, briefing_view);
   gtk_widget_class_bind_template_callback (widget_class, cutoff_widgets_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher);
 
   gtk_widget_class_install_action (widget_class, "win.cutoff-latest", NULL, cutoff_latest_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "overview");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
@@ -566,6 +627,8 @@ sitroom_window_class_init (SitroomWindowClass *klass)
                                        "win.show-page", "s", "capacity");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "measures");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "briefing");
 }
 
 static void
