@@ -209,7 +209,8 @@ handle_local_options (GApplication *app,
   else if (g_strcmp0 (lang, "zh") != 0 && g_strcmp0 (lang, "en") != 0)
     {
       g_printerr (_("sitroom: unknown language “%s”: use zh or en\n"), lang);
-      return SITROOM_EXIT_UNREADABLE;
+      /* An export fails with 1 whatever the reason (sitroom_cli_export()). */
+      return export != NULL ? SITROOM_EXIT_EXPORT_FAILED : SITROOM_EXIT_UNREADABLE;
     }
 
   if (export != NULL && (check != NULL || g_variant_dict_contains (options, "summary")))
@@ -243,7 +244,7 @@ handle_local_options (GApplication *app,
       if (token == NULL)
         {
           g_printerr ("sitroom: %s\n", error->message);
-          return SITROOM_EXIT_UNREADABLE;
+          return export != NULL ? SITROOM_EXIT_EXPORT_FAILED : SITROOM_EXIT_UNREADABLE;
         }
       network.token = token;
     }

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "sitroom-briefing.h"
 #include "sitroom-pack-render-private.h"
 #include "sitroom-test-demo.h"
 #include "sitroom-test-drawn.h"
@@ -379,6 +380,50 @@ test_illustrative_mark (void)
   g_assert_cmpuint (mark_pixels (none, 0), ==, 0);
 }
 
+/* The paragraph texts of the pack's briefing blocks in @lang's section,
+ * in order. */
+static GPtrArray *
+briefing_paragraphs (SitroomPack *pack,
+                     gboolean     chinese)
+{
+  GPtrArray *texts = g_ptr_array_new ();
+
+  for (guint b = 0; b < pack->blocks->len; b++)
+    {
+      const PackBlock *block = g_ptr_array_index (pack->blocks, b);
+      const char *text = pango_layout_get_text (block->layout);
+
+      if (block->section != PACK_SECTION_BRIEFING || block->style != PACK_BLOCK_PARAGRAPH)
+        continue;
+      if ((g_utf8_get_char (text) >= 0x2e80) == chinese)
+        g_ptr_array_add (texts, (gpointer) text);
+    }
+  return texts;
+}
+
+/* The edited briefing is the one printed, paragraph by paragraph; a
+ * language not edited keeps the generated text. */
+static void
+test_edited_text (void)
+{
+  g_autoptr(SitroomView) view = sitroom_test_demo_view_at (demo, NULL);
+  SitroomPackOptions options = {
+    .lang = "zh",
+    .source = "内置演示数据",
+    .text_zh = "截至8月20日13时，我省共报告阳性12例。\n\n  第一条为\n修改后的段落。  \n\n\n",
+  };
+  g_autoptr(SitroomPack) pack = sitroom_pack_new (view, sitroom_boundaries_get_builtin (), &options);
+  g_autoptr(GPtrArray) zh = briefing_paragraphs (pack, TRUE);
+  g_autoptr(GPtrArray) en = briefing_paragraphs (pack, FALSE);
+  g_auto(GStrv) generated_en = sitroom_briefing_paragraphs (view, "en");
+
+  g_assert_cmpuint (zh->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (zh, 0), ==, "截至8月20日13时，我省共报告阳性12例。");
+  g_assert_cmpstr (g_ptr_array_index (zh, 1), ==, "第一条为修改后的段落。");
+  g_assert_cmpuint (en->len, ==, g_strv_length (generated_en));
+  g_assert_cmpstr (g_ptr_array_index (en, 0), ==, generated_en[0]);
+}
+
 static void
 test_default_name (void)
 {
@@ -450,6 +495,7 @@ main (int   argc,
   many = sitroom_test_demo_parse (many_text);
 
   g_test_add_func ("/render/pack/pages/demo", test_pages_demo);
+  g_test_add_func ("/render/pack/briefing/edited-text", test_edited_text);
   g_test_add_func ("/render/pack/pages/empty", test_pages_empty);
   g_test_add_func ("/render/pack/pages/many-chains", test_pages_many_chains);
   g_test_add_func ("/render/pack/pages/flow", test_pages_flow);

@@ -11,6 +11,7 @@ typedef enum {
   SITROOM_EXIT_OK = 0,
   SITROOM_EXIT_REFUSED = 1,     /* the document has errors */
   SITROOM_EXIT_UNREADABLE = 2,  /* missing file, permission, bad arguments */
+  SITROOM_EXIT_EXPORT_FAILED = 1, /* --export: the file was not written, whatever the reason */
 } SitroomExit;
 
 /* How an http(s) feed is read. NULL or zeros: no token but the keyring's,

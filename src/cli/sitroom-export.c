@@ -368,11 +368,11 @@ check_arguments (const SitroomCliExport *export,
   return SITROOM_EXIT_OK;
 }
 
-int
-sitroom_cli_export (const SitroomCliExport  *export,
-                    const char              *feed,
-                    const char              *as_of,
-                    const SitroomCliNetwork *network)
+static int
+export_file (const SitroomCliExport  *export,
+             const char              *feed,
+             const char              *as_of,
+             const SitroomCliNetwork *network)
 {
   g_autoptr(SitroomBoundaries) boundaries = NULL;
   g_autoptr(SitroomView) view = NULL;
@@ -429,4 +429,16 @@ sitroom_cli_export (const SitroomCliExport  *export,
       return SITROOM_EXIT_UNREADABLE;
     }
   return SITROOM_EXIT_OK;
+}
+
+int
+sitroom_cli_export (const SitroomCliExport  *export,
+                    const char              *feed,
+                    const char              *as_of,
+                    const SitroomCliNetwork *network)
+{
+  g_return_val_if_fail (export != NULL, SITROOM_EXIT_EXPORT_FAILED);
+
+  return export_file (export, feed, as_of, network) == SITROOM_EXIT_OK ? SITROOM_EXIT_OK
+                                                                         : SITROOM_EXIT_EXPORT_FAILED;
 }

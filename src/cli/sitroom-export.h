@@ -221,10 +221,12 @@ typedef struct {
 
 /* --export: reads @feed (NULL: the built-in demo) at @as_of (NULL: its
  * as_of) and writes the file; a pack names @feed as its source (a file by
- * its name, a feed by its URL). Every problem is a message on stderr naming
- * it and an exit status: REFUSED for a feed document or boundary file with
- * errors, UNREADABLE for the rest (arguments, a source or boundary file
- * that cannot be read, an output file that cannot be written). */
+ * its name, a feed by its URL). Returns SITROOM_EXIT_OK (0) once the file
+ * is written, else 1 (SITROOM_EXIT_EXPORT_FAILED) with a message on stderr
+ * naming the problem, whatever it is (arguments, a document refused, a
+ * source or boundary file that cannot be read, an output file that cannot
+ * be written): a scheduled export needs one answer, and the message tells
+ * a person which. */
 int      sitroom_cli_export              (const SitroomCliExport   *export,
                                           const char               *feed,
                                           const char               *as_of,

@@ -88,6 +88,8 @@ struct _SitroomPack {
   char *approval_number;
   char *source;
   gint64 generated_at;
+  char *text_zh;          /* the edited briefing, or NULL for the generated one */
+  char *text_en;
 
   SitroomCurve *curve;
   SitroomForecast *forecast;

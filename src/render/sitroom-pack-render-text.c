@@ -132,11 +132,45 @@ add_block (SitroomPack    *self,
   g_ptr_array_add (self->blocks, block);
 }
 
+/* The paragraphs of an edited text: the lines between blank lines, joined
+ * by @joint (a space in English, nothing in Chinese). */
+static GStrv
+split_paragraphs (const char *text,
+                  const char *joint)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GPtrArray) paragraphs = g_ptr_array_new ();
+  g_autoptr(GString) paragraph = g_string_new (NULL);
+
+  for (guint i = 0; ; i++)
+    {
+      const char *line = lines[i] != NULL ? g_strstrip (lines[i]) : "";
+
+      if (line[0] != '\0')
+        {
+          if (paragraph->len > 0)
+            g_string_append (paragraph, joint);
+          g_string_append (paragraph, line);
+        }
+      else if (paragraph->len > 0)
+        {
+          g_ptr_array_add (paragraphs, g_strdup (paragraph->str));
+          g_string_truncate (paragraph, 0);
+        }
+      if (lines[i] == NULL)
+        break;
+    }
+  g_ptr_array_add (paragraphs, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&paragraphs), FALSE);
+}
+
 static void
 add_briefing (SitroomPack *self,
               const char  *lang)
 {
-  g_auto(GStrv) paragraphs = sitroom_briefing_paragraphs (self->view, lang);
+  const char *edited = sitroom_render_is_chinese (lang) ? self->text_zh : self->text_en;
+  g_auto(GStrv) paragraphs = edited != NULL ? split_paragraphs (edited, sitroom_render_is_chinese (lang) ? "" : " ")
+                                            : sitroom_briefing_paragraphs (self->view, lang);
   const char *heading;
 
   if (sitroom_render_is_chinese (lang))

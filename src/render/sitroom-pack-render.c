@@ -123,6 +123,10 @@ sitroom_pack_new (SitroomView              *view,
   if (options->source != NULL && options->source[0] != '\0')
     self->source = g_strdup (options->source);
   self->generated_at = options->generated_at;
+  if (options->text_zh != NULL && options->text_zh[0] != '\0')
+    self->text_zh = g_strdup (options->text_zh);
+  if (options->text_en != NULL && options->text_en[0] != '\0')
+    self->text_en = g_strdup (options->text_en);
 
   self->curve = sitroom_curve_new (self->view, SITROOM_CURVE_BY_PREFECTURE);
   self->forecast = sitroom_forecast_new (self->view, NULL, 0);
@@ -163,6 +167,8 @@ sitroom_pack_free (SitroomPack *self)
   g_free (self->lang);
   g_free (self->approval_number);
   g_free (self->source);
+  g_free (self->text_zh);
+  g_free (self->text_en);
   g_clear_pointer (&self->curve, sitroom_curve_free);
   g_clear_object (&self->forecast);
   g_clear_pointer (&self->timeline, sitroom_timeline_renderer_free);

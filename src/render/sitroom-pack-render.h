@@ -18,6 +18,11 @@ typedef struct {
   const char *approval_number;  /* 审图号 for the map page, or NULL */
   const char *source;           /* where the data came from, for the footer ("Built-in demo", a URL) */
   gint64 generated_at;          /* real time (Unix seconds) the pack was made, for the footer */
+  /* The briefing as the press office edited it, in each language, its
+   * paragraphs parted by blank lines; NULL (or empty) prints the text
+   * generated from the view. */
+  const char *text_zh;
+  const char *text_en;
 } SitroomPackOptions;
 
 typedef struct _SitroomPack SitroomPack;

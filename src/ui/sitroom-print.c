@@ -67,6 +67,8 @@ input_clear (SitroomPrintInput *input)
   g_clear_object (&input->boundaries);
   g_clear_pointer (&input->approval_number, g_free);
   g_clear_pointer (&input->source, g_free);
+  g_clear_pointer (&input->text_zh, g_free);
+  g_clear_pointer (&input->text_en, g_free);
 }
 
 void
@@ -89,6 +91,8 @@ sitroom_print_input_new_pack (SitroomPrintInput *input,
   options.approval_number = input->approval_number;
   options.source = input->source;
   options.generated_at = g_get_real_time () / G_USEC_PER_SEC;
+  options.text_zh = input->text_zh;
+  options.text_en = input->text_en;
   return sitroom_pack_new (input->view, input->boundaries, &options);
 }
 

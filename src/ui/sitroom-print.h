@@ -24,6 +24,8 @@ typedef struct {
   SitroomMetric metric;          /* the map's ("map-metric") */
   SitroomCurveGrouping grouping; /* the curve's ("curve-grouping") */
   const char *lang;              /* the UI's, "zh" or "en" */
+  char *text_zh;                 /* the briefing as edited on its page, or NULL: */
+  char *text_en;                 /* the pack prints the generated text then */
 } SitroomPrintInput;
 
 /* NULL while @context has no document. @application may be NULL: the

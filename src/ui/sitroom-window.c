@@ -385,6 +385,24 @@ get_application (SitroomWindow *self)
   return SITROOM_IS_APPLICATION (application) ? SITROOM_APPLICATION (application) : NULL;
 }
 
+/* What to print or export, with the briefing as edited on its page: the
+ * handout says what the press office wrote. NULL without a document. */
+static SitroomPrintInput *
+print_input_new (SitroomWindow *self)
+{
+  SitroomPrintInput *input = sitroom_print_input_new (self->context, get_application (self));
+  SitroomBriefingEditor *zh = sitroom_briefing_view_get_editor (self->briefing_view, "zh");
+  SitroomBriefingEditor *en = sitroom_briefing_view_get_editor (self->briefing_view, "en");
+
+  if (input == NULL)
+    return NULL;
+  if (sitroom_briefing_editor_get_edited (zh))
+    input->text_zh = sitroom_briefing_editor_get_text (zh);
+  if (sitroom_briefing_editor_get_edited (en))
+    input->text_en = sitroom_briefing_editor_get_text (en);
+  return input;
+}
+
 /* "" opens the dialog on the page shown; "pdf" (the Briefing page's
  * button) goes straight to the file chooser for the pack. */
 static void
@@ -393,7 +411,7 @@ export_cb (GtkWidget  *widget,
            GVariant   *parameter)
 {
   SitroomWindow *self = SITROOM_WINDOW (widget);
-  g_autoptr(SitroomPrintInput) input = sitroom_print_input_new (self->context, get_application (self));
+  g_autoptr(SitroomPrintInput) input = print_input_new (self);
   gboolean pdf = g_str_equal (g_variant_get_string (parameter, NULL), "pdf");
   SitroomExportDialog *dialog;
 
@@ -413,7 +431,7 @@ print_cb (GtkWidget  *widget,
           GVariant   *parameter)
 {
   SitroomWindow *self = SITROOM_WINDOW (widget);
-  g_autoptr(SitroomPrintInput) input = sitroom_print_input_new (self->context, get_application (self));
+  g_autoptr(SitroomPrintInput) input = print_input_new (self);
 
   if (input != NULL)
     sitroom_print_run (GTK_WINDOW (self), input, input->lang);
