@@ -196,14 +196,14 @@ describe_capacity (gpointer   data,
 }
 
 gboolean
-sitroom_export_capacity_scaled (SitroomView          *view,
-                                const char           *lang,
-                                SitroomExportFormat   format,
-                                int                   width,
-                                int                   height,
-                                int                   scale,
-                                const char           *path,
-                                GError              **error)
+sitroom_export_capacity (SitroomView          *view,
+                         const char           *lang,
+                         SitroomExportFormat   format,
+                         int                   width,
+                         int                   height,
+                         int                   scale,
+                         const char           *path,
+                         GError              **error)
 {
   g_autoptr(SitroomForecast) forecast = NULL;
   CapacityPicture data = { NULL, lang };
@@ -221,16 +221,4 @@ sitroom_export_capacity_scaled (SitroomView          *view,
   if (data.lang == NULL)
     data.lang = sitroom_briefing_locale_lang ();
   return sitroom_export_write_picture (&picture, format, path, error);
-}
-
-gboolean
-sitroom_export_capacity (SitroomView          *view,
-                         const char           *lang,
-                         SitroomExportFormat   format,
-                         int                   width,
-                         int                   height,
-                         const char           *path,
-                         GError              **error)
-{
-  return sitroom_export_capacity_scaled (view, lang, format, width, height, 1, path, error);
 }

@@ -336,14 +336,14 @@ describe_chains (gpointer   data,
 }
 
 gboolean
-sitroom_export_chains_scaled (SitroomView          *view,
-                              const char           *lang,
-                              SitroomExportFormat   format,
-                              int                   width,
-                              int                   height,
-                              int                   scale,
-                              const char           *path,
-                              GError              **error)
+sitroom_export_chains (SitroomView          *view,
+                       const char           *lang,
+                       SitroomExportFormat   format,
+                       int                   width,
+                       int                   height,
+                       int                   scale,
+                       const char           *path,
+                       GError              **error)
 {
   ChainsPicture chains = { view, lang };
   SitroomExportPicture picture = { draw_chains, describe_chains, &chains, width, height, scale };
@@ -357,16 +357,4 @@ sitroom_export_chains_scaled (SitroomView          *view,
   if (chains.lang == NULL)
     chains.lang = sitroom_briefing_locale_lang ();
   return sitroom_export_write_picture (&picture, format, path, error);
-}
-
-gboolean
-sitroom_export_chains (SitroomView          *view,
-                       const char           *lang,
-                       SitroomExportFormat   format,
-                       int                   width,
-                       int                   height,
-                       const char           *path,
-                       GError              **error)
-{
-  return sitroom_export_chains_scaled (view, lang, format, width, height, 1, path, error);
 }

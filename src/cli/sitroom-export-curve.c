@@ -132,15 +132,15 @@ describe_curve (gpointer   data,
 }
 
 gboolean
-sitroom_export_curve_scaled (SitroomView           *view,
-                             SitroomCurveGrouping   grouping,
-                             const char            *lang,
-                             SitroomExportFormat    format,
-                             int                    width,
-                             int                    height,
-                             int                    scale,
-                             const char            *path,
-                             GError               **error)
+sitroom_export_curve (SitroomView           *view,
+                      SitroomCurveGrouping   grouping,
+                      const char            *lang,
+                      SitroomExportFormat    format,
+                      int                    width,
+                      int                    height,
+                      int                    scale,
+                      const char            *path,
+                      GError               **error)
 {
   g_autoptr(SitroomCurve) curve = NULL;
   CurvePicture data = { view, NULL, lang };
@@ -157,17 +157,4 @@ sitroom_export_curve_scaled (SitroomView           *view,
   if (data.lang == NULL)
     data.lang = sitroom_briefing_locale_lang ();
   return sitroom_export_write_picture (&picture, format, path, error);
-}
-
-gboolean
-sitroom_export_curve (SitroomView           *view,
-                      SitroomCurveGrouping   grouping,
-                      const char            *lang,
-                      SitroomExportFormat    format,
-                      int                    width,
-                      int                    height,
-                      const char            *path,
-                      GError               **error)
-{
-  return sitroom_export_curve_scaled (view, grouping, lang, format, width, height, 1, path, error);
 }

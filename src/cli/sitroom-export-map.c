@@ -120,15 +120,15 @@ draw_map (cairo_t  *cr,
 }
 
 gboolean
-sitroom_export_map_scaled (SitroomView              *view,
-                           SitroomBoundaries        *boundaries,
-                           const SitroomMapOptions  *options,
-                           SitroomExportFormat       format,
-                           int                       width,
-                           int                       height,
-                           int                       scale,
-                           const char               *path,
-                           GError                  **error)
+sitroom_export_map (SitroomView              *view,
+                    SitroomBoundaries        *boundaries,
+                    const SitroomMapOptions  *options,
+                    SitroomExportFormat       format,
+                    int                       width,
+                    int                       height,
+                    int                       scale,
+                    const char               *path,
+                    GError                  **error)
 {
   SitroomMapOptions file_options;
   MapPicture map = { view, boundaries, &file_options };
@@ -159,17 +159,4 @@ sitroom_export_map_scaled (SitroomView              *view,
     file_options.lang = sitroom_briefing_locale_lang ();
 
   return sitroom_export_write_picture (&picture, format, path, error);
-}
-
-gboolean
-sitroom_export_map (SitroomView              *view,
-                    SitroomBoundaries        *boundaries,
-                    const SitroomMapOptions  *options,
-                    SitroomExportFormat       format,
-                    int                       width,
-                    int                       height,
-                    const char               *path,
-                    GError                  **error)
-{
-  return sitroom_export_map_scaled (view, boundaries, options, format, width, height, 1, path, error);
 }

@@ -409,18 +409,18 @@ export_file (const SitroomCliExport  *export,
   else if (which == SITROOM_EXPORT_VIEW_BRIEFING)
     written = write_briefing (export, view, boundaries, feed, format, width, height, scale, &error);
   else if (which == SITROOM_EXPORT_VIEW_CHAINS)
-    written = sitroom_export_chains_scaled (view, export->lang, format, width, height, scale, export->path, &error);
+    written = sitroom_export_chains (view, export->lang, format, width, height, scale, export->path, &error);
   else if (which == SITROOM_EXPORT_VIEW_CURVE)
-    written = sitroom_export_curve_scaled (view, grouping, export->lang, format, width, height, scale,
+    written = sitroom_export_curve (view, grouping, export->lang, format, width, height, scale,
                                            export->path, &error);
   else if (which == SITROOM_EXPORT_VIEW_CAPACITY)
-    written = sitroom_export_capacity_scaled (view, export->lang, format, width, height, scale, export->path, &error);
+    written = sitroom_export_capacity (view, export->lang, format, width, height, scale, export->path, &error);
   else
     {
       options.lang = export->lang;
       if (export->approval_number != NULL && *export->approval_number != '\0')
         options.approval_number = export->approval_number;
-      written = sitroom_export_map_scaled (view, boundaries, &options, format, width, height, scale,
+      written = sitroom_export_map (view, boundaries, &options, format, width, height, scale,
                                            export->path, &error);
     }
   if (!written)

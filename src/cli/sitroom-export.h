@@ -73,7 +73,9 @@ gboolean sitroom_export_parse_size       (const char          *text,
 /* Draws the map of @view over @boundaries, with @options (its metric, lang
  * and approval number; the rest is set for a file: light style, no tiles,
  * text scaled to the size), legend, scale, title and credits, and writes it
- * to @path. The file is written under a temporary name in the same folder
+ * to @path. @scale is 1, or 2 for high-density screens: the same picture at
+ * twice the density, a PNG of twice @width and @height, an SVG whose size
+ * in pixels is doubled (so do the other views below). The file is written under a temporary name in the same folder
  * and renamed at the end, so a failure never leaves part of a file. An SVG
  * keeps vector paths and carries the title and the figures as text in its
  * <title> and <desc>. Errors are G_FILE_ERROR (writing) or G_IO_ERROR
@@ -84,6 +86,7 @@ gboolean sitroom_export_map              (SitroomView              *view,
                                           SitroomExportFormat       format,
                                           int                       width,
                                           int                       height,
+                                          int                       scale,
                                           const char               *path,
                                           GError                  **error);
 
@@ -101,6 +104,7 @@ gboolean sitroom_export_chains           (SitroomView              *view,
                                           SitroomExportFormat       format,
                                           int                       width,
                                           int                       height,
+                                          int                       scale,
                                           const char               *path,
                                           GError                  **error);
 
@@ -114,6 +118,7 @@ gboolean sitroom_export_curve            (SitroomView              *view,
                                           SitroomExportFormat       format,
                                           int                       width,
                                           int                       height,
+                                          int                       scale,
                                           const char               *path,
                                           GError                  **error);
 
@@ -126,43 +131,6 @@ gboolean sitroom_export_curve            (SitroomView              *view,
  * sites, and gives each prefecture's occupants, beds and the day they run
  * out. */
 gboolean sitroom_export_capacity         (SitroomView              *view,
-                                          const char               *lang,
-                                          SitroomExportFormat       format,
-                                          int                       width,
-                                          int                       height,
-                                          const char               *path,
-                                          GError                  **error);
-
-/* The same at @scale: 1, or 2 for high-density screens, which draws the
- * same picture at twice the density: a PNG of twice @width and @height,
- * an SVG whose size in pixels is doubled. */
-gboolean sitroom_export_map_scaled       (SitroomView              *view,
-                                          SitroomBoundaries        *boundaries,
-                                          const SitroomMapOptions  *options,
-                                          SitroomExportFormat       format,
-                                          int                       width,
-                                          int                       height,
-                                          int                       scale,
-                                          const char               *path,
-                                          GError                  **error);
-gboolean sitroom_export_chains_scaled    (SitroomView              *view,
-                                          const char               *lang,
-                                          SitroomExportFormat       format,
-                                          int                       width,
-                                          int                       height,
-                                          int                       scale,
-                                          const char               *path,
-                                          GError                  **error);
-gboolean sitroom_export_curve_scaled     (SitroomView              *view,
-                                          SitroomCurveGrouping      grouping,
-                                          const char               *lang,
-                                          SitroomExportFormat       format,
-                                          int                       width,
-                                          int                       height,
-                                          int                       scale,
-                                          const char               *path,
-                                          GError                  **error);
-gboolean sitroom_export_capacity_scaled  (SitroomView              *view,
                                           const char               *lang,
                                           SitroomExportFormat       format,
                                           int                       width,

@@ -102,16 +102,16 @@ sitroom_print_input_write (SitroomPrintInput         *input,
                            const char                *path,
                            GError                   **error)
 {
-  int factor, width, height;
+  int scale;
 
   g_return_val_if_fail (input != NULL, FALSE);
   g_return_val_if_fail (choice != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  factor = choice->hidpi && choice->format == SITROOM_EXPORT_PNG ? 2 : 1;
-  width = choice->width * factor;
-  height = choice->height * factor;
+  /* ×2 is the picture of the size chosen, at twice the density, as
+   * --scale 2 draws it: not a layout for a page twice as large. */
+  scale = choice->hidpi && choice->format == SITROOM_EXPORT_PNG ? 2 : 1;
 
   switch (choice->what)
     {
@@ -124,12 +124,14 @@ sitroom_print_input_write (SitroomPrintInput         *input,
     case SITROOM_EXPORT_WHAT_TABLES:
       return sitroom_csv_write_briefing (input->view, path, error);
     case SITROOM_EXPORT_WHAT_CHAINS:
-      return sitroom_export_chains (input->view, choice->lang, choice->format, width, height, path, error);
+      return sitroom_export_chains (input->view, choice->lang, choice->format, choice->width, choice->height,
+                                    scale, path, error);
     case SITROOM_EXPORT_WHAT_CURVE:
       return sitroom_export_curve (input->view, input->grouping, choice->lang, choice->format,
-                                   width, height, path, error);
+                                   choice->width, choice->height, scale, path, error);
     case SITROOM_EXPORT_WHAT_CAPACITY:
-      return sitroom_export_capacity (input->view, choice->lang, choice->format, width, height, path, error);
+      return sitroom_export_capacity (input->view, choice->lang, choice->format, choice->width, choice->height,
+                                      scale, path, error);
     case SITROOM_EXPORT_WHAT_MAP:
     default:
       {
@@ -140,7 +142,7 @@ sitroom_print_input_write (SitroomPrintInput         *input,
         };
 
         return sitroom_export_map (input->view, input->boundaries, &options, choice->format,
-                                   width, height, path, error);
+                                   choice->width, choice->height, scale, path, error);
       }
     }
 }

@@ -59,8 +59,8 @@ typedef struct {
 } SitroomExportChoice;
 
 /* Writes what @choice asks of @input to @path, whole or not at all (under
- * a temporary name beside it, renamed at the end). The picture's text
- * grows with its size, so ×2 is the same picture with twice the pixels.
+ * a temporary name beside it, renamed at the end). ×2 draws the picture of
+ * the size chosen at twice the density, as `--export --scale 2` does.
  * Blocks: call it in a worker. Errors are G_FILE_ERROR or G_IO_ERROR. */
 gboolean           sitroom_print_input_write (SitroomPrintInput         *input,
                                               const SitroomExportChoice *choice,
